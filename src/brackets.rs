@@ -1,0 +1,1 @@
+//! brackets (not written yet).

@@ -1,0 +1,90 @@
+//! Typed errors of the library: what can go wrong reading input or writing output.
+//!
+//! Parsing and diffing never fail (they return diagnostics and warnings);
+//! only the edges (reading bytes, decoding, writing files) return errors.
+
+use std::path::PathBuf;
+
+/// Everything that can go wrong at the edges of the pipeline.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The file could not be read (missing, a directory, permission denied ...).
+    #[error("{path}: cannot read: {reason}")]
+    Read {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said, in words.
+        reason: String,
+    },
+    /// The file holds NUL bytes: it is binary, not a text.
+    #[error("{path}: binary file (NUL byte at offset {offset}), not a text")]
+    Binary {
+        /// The file.
+        path: PathBuf,
+        /// Offset of the first NUL byte.
+        offset: usize,
+    },
+    /// The bytes are not valid in the encoding that was forced.
+    #[error("{path}: invalid {encoding} at byte offset {offset}")]
+    Undecodable {
+        /// The file.
+        path: PathBuf,
+        /// The encoding that was forced.
+        encoding: String,
+        /// Offset of the first invalid byte sequence.
+        offset: usize,
+    },
+    /// `--encoding` named no encoding known to `encoding_rs`.
+    #[error(
+        "unknown encoding {label:?}: use a WHATWG label such as utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, shift_jis, gbk"
+    )]
+    UnknownEncoding {
+        /// The label as given.
+        label: String,
+    },
+    /// An output file could not be written; nothing was left behind.
+    #[error("{path}: cannot write: {reason}")]
+    Write {
+        /// The file.
+        path: PathBuf,
+        /// What the operating system said, in words.
+        reason: String,
+    },
+    /// Input that is not what the command expects (a malformed redline, a bad series folder).
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column in characters.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Anything else, already phrased for the user.
+    #[error("{0}")]
+    Other(String),
+}
+
+/// The library's result type.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Words for an I/O error, without Rust's `(os error N)` suffix.
+pub fn describe_io(error: &std::io::Error) -> String {
+    use std::io::ErrorKind;
+    match error.kind() {
+        ErrorKind::NotFound => "no such file or directory".into(),
+        ErrorKind::PermissionDenied => "permission denied".into(),
+        ErrorKind::IsADirectory => "is a directory".into(),
+        ErrorKind::StorageFull => "no space left on device".into(),
+        ErrorKind::ReadOnlyFilesystem => "read-only file system".into(),
+        _ => {
+            let text = error.to_string();
+            match text.find(" (os error") {
+                Some(at) => text[..at].to_string(),
+                None => text,
+            }
+        }
+    }
+}

@@ -1,0 +1,50 @@
+//! redline: redlines of successive revisions of UN/ITU resolutions.
+//!
+//! The pipeline is a one-way flow, one module per stage:
+//!
+//! ```text
+//! bytes --decode--> text --parse--> Document --diff--> Redline --render--> html | text | json ...
+//! ```
+//!
+//! - [`decode`] turns bytes into text once, at the edge, and says which encoding it chose.
+//! - [`parse`] reads the text into a [`model::Document`]; it never fails.
+//! - [`diff`] aligns two documents into a [`redline::Redline`]; it never formats.
+//! - [`render`] writes a redline in one format; it never recomputes the diff.
+//! - [`read`] reads a rendered redline back (`accept` / `reject`).
+//! - [`brackets`] follows `[square brackets]` through revisions.
+//! - [`series`] and [`batch`] run the pipeline over revision series.
+//!
+//! # Example
+//! ```
+//! let old = redline::parse::parse_text("recalling\n\na) one;\n\nb) two,\n", "UTF-8");
+//! let new = redline::parse::parse_text("recalling\n\na) one;\n\nb) three,\n", "UTF-8");
+//! let redline = redline::diff::diff(&old, &new, &redline::diff::DiffOptions::default());
+//! assert_eq!(redline.old_text(), old.text);
+//! assert_eq!(redline.new_text(), new.text);
+//! ```
+
+pub mod batch;
+pub mod brackets;
+pub mod decode;
+pub mod diff;
+pub mod error;
+pub mod model;
+pub mod output;
+pub mod parse;
+pub mod read;
+pub mod redline;
+pub mod render;
+pub mod series;
+
+pub use error::{Error, Result};
+
+use std::path::Path;
+
+/// Reads, decodes and parses a file into a document.
+pub fn load(
+    path: &Path,
+    forced: Option<&'static encoding_rs::Encoding>,
+) -> Result<model::Document> {
+    let decoded = decode::read_file(path, forced)?;
+    Ok(parse::parse_text(&decoded.text, decoded.encoding))
+}

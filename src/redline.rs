@@ -1,0 +1,295 @@
+//! The redline model: what changed between two revisions, piece by piece.
+//!
+//! The aligner ([`crate::diff`]) builds a [`Redline`]; every renderer only
+//! reads it. It is plain data, serialisable as the versioned JSON contract.
+//!
+//! # Invariants
+//! - Joining the `equal` and `delete` span texts of `lead` and of every entry,
+//!   in order, gives the old text exactly; joining `equal` and `insert` gives
+//!   the new text exactly. A [`EntryKind::MoveStub`] has no spans: the moved
+//!   entry carries both texts, and readers of a rendered redline put the old
+//!   text back at the stub.
+//! - Entries are in reading order of the new text; suppressed pieces stand
+//!   where they stood in the old text.
+//! - A `delete`/`insert` pair with role `layout` or `typographic` is not a
+//!   change of the text: it never makes an entry `MOD`.
+
+use crate::model::SectionKind;
+use serde::Serialize;
+
+/// Version of the JSON contract; bumped on any incompatible change.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The redline of one revision against another.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Redline {
+    /// Version of this JSON contract ([`SCHEMA_VERSION`]).
+    pub schema: u32,
+    /// Where the old revision came from.
+    pub old: Source,
+    /// Where the new revision came from.
+    pub new: Source,
+    /// Counts of each action and flag.
+    pub summary: Summary,
+    /// Whitespace before the first piece, old against new.
+    pub lead: Vec<Span>,
+    /// Every piece of both revisions, in reading order of the new one.
+    #[serde(rename = "provisions")]
+    pub entries: Vec<Entry>,
+    /// Where the aligner fell back to a coarser answer, and why.
+    pub warnings: Vec<String>,
+}
+
+/// A revision's origin: path and the encoding it was decoded from.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Source {
+    /// The path as given on the command line (or a name for in-memory text).
+    pub path: String,
+    /// The encoding the bytes were decoded from.
+    pub encoding: String,
+}
+
+/// How many entries carry each action and flag.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    /// Pieces only in the new revision.
+    #[serde(rename = "ADD")]
+    pub add: usize,
+    /// Pieces only in the old revision.
+    #[serde(rename = "SUP")]
+    pub sup: usize,
+    /// Pieces whose text changed.
+    #[serde(rename = "MOD")]
+    pub modified: usize,
+    /// Pieces whose text did not change.
+    #[serde(rename = "NOC")]
+    pub noc: usize,
+    /// Pieces found at another place.
+    pub moved: usize,
+    /// Pieces whose label changed.
+    pub renumbered: usize,
+}
+
+/// What an entry of the redline stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EntryKind {
+    /// A line of the title block.
+    Title,
+    /// A section heading or a sub-heading (see [`Entry::level`]).
+    Heading,
+    /// A provision or a footnote.
+    Provision,
+    /// The place a moved piece came from; the piece itself is rendered once,
+    /// at its new place, with the same [`Entry::move_id`].
+    MoveStub,
+}
+
+/// The ITU action mark of an entry.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+pub enum Action {
+    /// New in the new revision.
+    #[serde(rename = "ADD")]
+    Add,
+    /// Suppressed: only in the old revision.
+    #[serde(rename = "SUP")]
+    Sup,
+    /// Modified: the text changed.
+    #[serde(rename = "MOD")]
+    Mod,
+    /// No change of the text (the label may have been renumbered).
+    #[serde(rename = "NOC")]
+    Noc,
+}
+
+impl Action {
+    /// The mark as printed: `ADD`, `SUP`, `MOD`, `NOC`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Action::Add => "ADD",
+            Action::Sup => "SUP",
+            Action::Mod => "MOD",
+            Action::Noc => "NOC",
+        }
+    }
+}
+
+/// One piece of the redline: a title line, heading or provision of either revision.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    /// What the entry stands for.
+    pub kind: EntryKind,
+    /// Its action mark.
+    pub action: Action,
+    /// Headings: 1 for a section heading, 2 for a sub-heading.
+    /// Provisions: 1 + nesting depth.
+    pub level: usize,
+    /// Heading of the section it stands in (new section; old one for `SUP`).
+    pub section: Option<String>,
+    /// Kind of that section.
+    pub section_kind: Option<SectionKind>,
+    /// Label in the old revision.
+    pub old_label: Option<String>,
+    /// Label in the new revision.
+    pub new_label: Option<String>,
+    /// Found at another place than in the old revision.
+    pub moved: bool,
+    /// The label changed (not a change of the text).
+    pub renumbered: bool,
+    /// Old and new differ in typography only somewhere (quotes, dashes, spaces).
+    pub typographic: bool,
+    /// Old and new differ in layout somewhere (line breaks, spacing).
+    pub layout: bool,
+    /// Links a moved entry and its [`EntryKind::MoveStub`].
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub move_id: Option<usize>,
+    /// Index of the piece in the old document.
+    pub old_piece: Option<usize>,
+    /// Index of the piece in the new document.
+    pub new_piece: Option<usize>,
+    /// Source lines (1-based, inclusive) in the old text.
+    pub old_lines: Option<(usize, usize)>,
+    /// Source lines (1-based, inclusive) in the new text.
+    pub new_lines: Option<(usize, usize)>,
+    /// The text, old against new, as equal, deleted and inserted spans.
+    pub spans: Vec<Span>,
+}
+
+/// Whether a span is in both revisions, only the old one or only the new one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// In both.
+    Equal,
+    /// Only in the old revision.
+    Delete,
+    /// Only in the new revision.
+    Insert,
+}
+
+/// What a span's text is, for a reader deciding how to show it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Words, numbers and punctuation of the provision.
+    #[default]
+    Text,
+    /// The provision's label (`c)` struck and `d)` inserted is a renumbering).
+    Label,
+    /// Whitespace that only differs in layout: not a change of the text.
+    Layout,
+    /// A typographic variant (curly quote, no-break space ...): not a change.
+    Typographic,
+}
+
+/// A run of text with one operation and one style.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Span {
+    /// Equal, deleted or inserted.
+    pub op: Op,
+    /// The exact source text, whitespace included.
+    pub text: String,
+    /// What the text is.
+    #[serde(skip_serializing_if = "is_text_role")]
+    pub role: Role,
+    /// Bracket nesting depth of the text (0 outside brackets).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub bracket_depth: usize,
+    /// Bold, italic or struck in the source (`**`, `*`, `~~`).
+    #[serde(skip_serializing_if = "Emphasis::is_plain")]
+    pub emphasis: Emphasis,
+}
+
+/// Emphasis of a span's text, from `**`, `*` and `~~` in the source.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize)]
+pub struct Emphasis {
+    /// Inside `**...**`.
+    pub bold: bool,
+    /// Inside `*...*`.
+    pub italic: bool,
+    /// Inside `~~...~~` (a struck mark in an exported redline).
+    pub struck: bool,
+    /// The span is a delimiter itself (`**`, `*`, `~~`): shown only in plain text.
+    pub delimiter: bool,
+}
+
+impl Emphasis {
+    /// No emphasis at all.
+    pub fn is_plain(&self) -> bool {
+        *self == Emphasis::default()
+    }
+}
+
+fn is_text_role(role: &Role) -> bool {
+    *role == Role::Text
+}
+
+fn is_zero(value: &usize) -> bool {
+    *value == 0
+}
+
+impl Span {
+    /// A plain text span.
+    pub fn new(op: Op, text: impl Into<String>) -> Self {
+        Span {
+            op,
+            text: text.into(),
+            role: Role::Text,
+            bracket_depth: 0,
+            emphasis: Emphasis::default(),
+        }
+    }
+
+    /// The same span with another role.
+    pub fn with_role(mut self, role: Role) -> Self {
+        self.role = role;
+        self
+    }
+
+    /// `true` for the parts of the old text: equal and deleted spans.
+    pub fn in_old(&self) -> bool {
+        self.op != Op::Insert
+    }
+
+    /// `true` for the parts of the new text: equal and inserted spans.
+    pub fn in_new(&self) -> bool {
+        self.op != Op::Delete
+    }
+
+    /// `true` when this span is a change a reader should see: a deletion or
+    /// insertion of text or label, not of layout or typography.
+    pub fn is_visible_change(&self) -> bool {
+        self.op != Op::Equal && matches!(self.role, Role::Text | Role::Label)
+    }
+}
+
+impl Entry {
+    /// The entry's old text: its equal and deleted spans joined.
+    pub fn old_text(&self) -> String {
+        self.spans.iter().filter(|s| s.in_old()).map(|s| s.text.as_str()).collect()
+    }
+
+    /// The entry's new text: its equal and inserted spans joined.
+    pub fn new_text(&self) -> String {
+        self.spans.iter().filter(|s| s.in_new()).map(|s| s.text.as_str()).collect()
+    }
+
+    /// `true` unless the entry is `NOC` and neither moved nor renumbered.
+    pub fn is_changed(&self) -> bool {
+        self.action != Action::Noc || self.moved || self.renumbered
+    }
+}
+
+impl Redline {
+    /// The old revision's text, rebuilt from the spans.
+    pub fn old_text(&self) -> String {
+        let spans = self.lead.iter().chain(self.entries.iter().flat_map(|e| &e.spans));
+        spans.filter(|s| s.in_old()).map(|s| s.text.as_str()).collect()
+    }
+
+    /// The new revision's text, rebuilt from the spans.
+    pub fn new_text(&self) -> String {
+        let spans = self.lead.iter().chain(self.entries.iter().flat_map(|e| &e.spans));
+        spans.filter(|s| s.in_new()).map(|s| s.text.as_str()).collect()
+    }
+}
