@@ -1,6 +1,12 @@
 //! Command-line parsing and dispatch: flags into arguments, arguments into library calls.
 
+mod batch;
+mod brackets;
+mod completions;
+mod diff;
 mod outline;
+mod read;
+mod series;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -24,6 +30,13 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 enum Command {
     Outline(outline::Args),
+    Diff(diff::Args),
+    Accept(read::AcceptArgs),
+    Reject(read::RejectArgs),
+    Brackets(brackets::Args),
+    Series(series::Args),
+    Batch(batch::Args),
+    Completions(completions::Args),
 }
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
@@ -48,6 +61,13 @@ pub fn run() -> ExitCode {
 fn dispatch(command: Command) -> anyhow::Result<u8> {
     match command {
         Command::Outline(args) => outline::run(args),
+        Command::Diff(args) => diff::run(args),
+        Command::Accept(args) => read::accept(args),
+        Command::Reject(args) => read::reject(args),
+        Command::Brackets(args) => brackets::run(args),
+        Command::Series(args) => series::run(args),
+        Command::Batch(args) => batch::run(args),
+        Command::Completions(args) => completions::run(args),
     }
 }
 

@@ -1,0 +1,4 @@
+//! Integration tests: run the `redline` binary as a user would.
+
+mod common;
+mod outline;
