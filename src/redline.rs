@@ -36,6 +36,10 @@ pub struct Redline {
     /// Every piece of both revisions, in reading order of the new one.
     #[serde(rename = "provisions")]
     pub entries: Vec<Entry>,
+    /// Every `[bracketed]` span of both revisions, followed from old to new
+    /// and classified (`new`, `unchanged`, `changed`, `agreed`, `dropped`,
+    /// `rebracketed`) by [`crate::brackets::track`].
+    pub brackets: Vec<crate::brackets::TrackedBracket>,
     /// Where the aligner fell back to a coarser answer, and why.
     pub warnings: Vec<String>,
 }

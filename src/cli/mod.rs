@@ -14,7 +14,6 @@ use std::process::ExitCode;
 /// Exit status: the command did its job.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: a `--check` found problems (unbalanced brackets ...).
-#[allow(dead_code, reason = "used by `brackets --check`, which lands with the brackets issue")]
 pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit status: an error (bad input, unwritable output, bad flags).
 pub const EXIT_ERROR: u8 = 2;
