@@ -69,3 +69,6 @@ fn lead_spans(old: &str, new: &str) -> Vec<Span> {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod proptests;
