@@ -51,6 +51,7 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         summary: Summary::count(&entries),
         lead: lead_spans(old.lead_text(), new.lead_text()),
         entries,
+        brackets: Vec::new(),
         warnings: alignment.warnings,
     }
 }
