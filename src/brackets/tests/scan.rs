@@ -1,9 +1,7 @@
-//! Tests of the bracket scanner and the one-document report.
-//!
-//! Documents are built by [`testdoc::doc`], independent of the parser.
+//! Scanning and the one-document report, through one `check` helper.
 
-use super::testdoc::doc;
-use super::*;
+use crate::brackets::testdoc::doc;
+use crate::brackets::*;
 use std::fmt::Write;
 
 /// Scans `input` and compares a one-line-per-item description with `expected`.

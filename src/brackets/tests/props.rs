@@ -1,0 +1,99 @@
+//! Properties: scanning, reporting and tracking never panic; reported spans
+//! are balanced substrings of the input; every bracket is followed once.
+
+use crate::brackets::testdoc::{doc, redline_of};
+use crate::brackets::{DocumentReport, document_html, document_text, track};
+use crate::diff::{DiffOptions, diff};
+use crate::model::{Document, InlineKind};
+use proptest::prelude::*;
+
+/// Texts made of the pieces that matter: brackets, headings, labels, artefacts, non-ASCII.
+fn text() -> impl Strategy<Value = String> {
+    let token = prop::sample::select(vec![
+        "[",
+        "]",
+        "[",
+        "]",
+        "a",
+        "word",
+        "é",
+        "°C",
+        " ",
+        " / ",
+        "\n",
+        "\n\n",
+        "[bookmark: x]",
+        "[1]",
+        "considering\n\n",
+        "resolves\n\n",
+        "1 ",
+        "b) ",
+        "**",
+        "~~",
+        ";",
+        "\u{a0}",
+    ]);
+    prop::collection::vec(token, 0..60).prop_map(|tokens| tokens.concat())
+}
+
+/// Offsets inside the document's artefact inlines.
+fn in_artefact(document: &Document, offset: usize) -> bool {
+    let artefacts = document.pieces.iter().flat_map(|piece| &piece.inlines);
+    artefacts
+        .filter(|inline| inline.kind == InlineKind::Artefact)
+        .any(|inline| inline.range.contains(&offset))
+}
+
+/// `true` when the brackets of `text[range]` (outside artefacts) pair up exactly.
+fn is_balanced_substring(document: &Document, range: std::ops::Range<usize>) -> bool {
+    let mut depth = 0usize;
+    for (at, byte) in document.text.as_bytes()[range.clone()].iter().enumerate() {
+        if in_artefact(document, range.start + at) {
+            continue;
+        }
+        match byte {
+            b'[' => depth += 1,
+            b']' if depth == 0 => return false,
+            b']' => depth -= 1,
+            _ => {}
+        }
+    }
+    depth == 0
+}
+
+proptest! {
+    #[test]
+    fn reported_spans_are_balanced_substrings(input in text()) {
+        let document = doc(&input);
+        for bracket in &document.brackets {
+            prop_assert!(bracket.depth >= 1);
+            if let (Some(open), Some(close)) = (bracket.open, bracket.close) {
+                prop_assert!(open < close);
+                prop_assert_eq!((document.text.as_bytes()[open], document.text.as_bytes()[close]), (b'[', b']'));
+                prop_assert!(is_balanced_substring(&document, open..close + 1), "{:?}", &document.text[open..=close]);
+            }
+        }
+        let report = DocumentReport::new("prop", &document);
+        prop_assert_eq!(report.unbalanced.len(), document.diagnostics.len());
+        prop_assert_eq!(report.brackets.len() + report.unbalanced.len(), document.brackets.len());
+        prop_assert!(!document_text(&report).is_empty());
+        prop_assert!(document_html(&report).starts_with("<!doctype html>"));
+    }
+
+    #[test]
+    fn every_balanced_bracket_is_followed_once(old in text(), new in text()) {
+        let (old, new) = (doc(&old), doc(&new));
+        for redline in [redline_of(&old, &new), diff(&old, &new, &DiffOptions::default())] {
+            let tracked = track(&old, &new, &redline);
+            let mut old_seen: Vec<usize> = tracked.iter().filter_map(|t| t.old_bracket).collect();
+            let mut new_seen: Vec<usize> = tracked.iter().filter_map(|t| t.new_bracket).collect();
+            old_seen.sort_unstable();
+            new_seen.sort_unstable();
+            let balanced = |document: &Document| -> Vec<usize> {
+                (0..document.brackets.len()).filter(|&i| document.brackets[i].close.is_some() && document.brackets[i].open.is_some()).collect()
+            };
+            prop_assert_eq!(old_seen, balanced(&old));
+            prop_assert_eq!(new_seen, balanced(&new));
+        }
+    }
+}

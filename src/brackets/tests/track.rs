@@ -1,0 +1,174 @@
+//! Life across revisions, through one `check` helper run on two aligners: a
+//! plain word diff built here and the project's aligner ([`crate::diff`]).
+
+use crate::brackets::testdoc::{doc, redline_of, redline_with};
+use crate::brackets::{BracketState, track};
+use crate::diff::{DiffOptions, diff};
+use crate::model::Document;
+use crate::redline::{Action, Op, Redline};
+use std::fmt::Write;
+
+/// Follows the brackets of `old` into `new` and compares a description with
+/// `expected`, through the test word diff and through the project's aligner.
+fn check(old: &str, new: &str, expected: &str) {
+    let (old, new) = (doc(old), doc(new));
+    let by_words = describe(&old, &new, &redline_of(&old, &new));
+    assert_eq!(by_words.trim(), expected.trim(), "word diff:\n{by_words}");
+    let by_aligner = describe(&old, &new, &diff(&old, &new, &DiffOptions::default()));
+    assert_eq!(by_aligner.trim(), expected.trim(), "aligner:\n{by_aligner}");
+}
+
+/// `state [text] line:column`, with `was [...]` for a changed span.
+fn describe(old: &Document, new: &Document, redline: &Redline) -> String {
+    let mut out = String::new();
+    for tracked in track(old, new, redline) {
+        let span = &tracked.span;
+        let _ =
+            write!(out, "{} [{}] {}:{}", span.state.as_str(), span.text, span.line, span.column);
+        if let Some(was) = &tracked.old_text {
+            let _ = write!(out, " was [{was}]");
+        }
+        if let Some(range) = tracked.new_range.clone().filter(|_| tracked.new_bracket.is_none()) {
+            let _ = write!(out, " now {:?}", &new.text[range]);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+const OLD: &str = "considering\n\na) that ITU has a role; [not decided]\n\nb) that [all the responsibilities] matter\n";
+
+#[test]
+fn same_text_is_unchanged() {
+    check(OLD, OLD, "unchanged [not decided] 3:25\nunchanged [all the responsibilities] 5:9");
+}
+
+#[test]
+fn edited_inside_is_changed() {
+    let new = OLD.replace("[not decided]", "[not yet decided]");
+    check(
+        OLD,
+        &new,
+        "changed [not yet decided] 3:25 was [not decided]\nunchanged [all the responsibilities] 5:9",
+    );
+}
+
+#[test]
+fn brackets_removed_around_kept_words_are_agreed() {
+    let new = OLD.replace("[not decided]", "not decided");
+    check(
+        OLD,
+        &new,
+        "agreed [not decided] 3:25 now \"not decided\"\nunchanged [all the responsibilities] 5:9",
+    );
+}
+
+#[test]
+fn bracketed_text_deleted_is_dropped() {
+    let new = OLD.replace(" [not decided]", "");
+    check(OLD, &new, "dropped [not decided] 3:25\nunchanged [all the responsibilities] 5:9");
+}
+
+#[test]
+fn agreed_text_put_back_in_brackets_is_rebracketed() {
+    let new = OLD.replace("that ITU has a role", "that [ITU has a role]");
+    check(
+        OLD,
+        &new,
+        "rebracketed [ITU has a role] 3:9\nunchanged [not decided] 3:27\nunchanged [all the responsibilities] 5:9",
+    );
+}
+
+#[test]
+fn brackets_around_new_words_are_new() {
+    let new = OLD.replace("matter", "matter [for the Union]");
+    check(
+        OLD,
+        &new,
+        "unchanged [not decided] 3:25\nunchanged [all the responsibilities] 5:9\nnew [for the Union] 5:43",
+    );
+}
+
+#[test]
+fn nested_outer_agreed_inner_kept() {
+    let old = "resolves\n\n1 to act [quickly [and fully] now]\n";
+    let new = "resolves\n\n1 to act quickly [and fully] now\n";
+    check(
+        old,
+        new,
+        "agreed [quickly [and fully] now] 3:10 now \"quickly [and fully] now\"\nunchanged [and fully] 3:18",
+    );
+}
+
+#[test]
+fn a_suppressed_provision_drops_its_brackets_an_added_one_brings_new_ones() {
+    let old = "resolves\n\n1 to act\n\n2 to [report] annually\n";
+    let new = "resolves\n\n1 to act\n";
+    check(old, new, "dropped [report] 5:6");
+    check(new, old, "new [report] 5:6");
+}
+
+#[test]
+fn removed_brackets_are_the_only_change_in_the_redline() {
+    let old = doc(OLD);
+    let new = doc(&OLD.replace("[not decided]", "not decided"));
+    let redline = diff(&old, &new, &DiffOptions::default());
+    let entry = redline.entries.iter().find(|entry| entry.action != Action::Noc).unwrap();
+    assert_eq!(entry.action, Action::Mod);
+    let changes: Vec<(Op, &str)> = (entry.spans.iter())
+        .filter(|span| span.is_visible_change())
+        .map(|span| (span.op, span.text.as_str()))
+        .collect();
+    assert_eq!(changes, [(Op::Delete, "["), (Op::Delete, "]")]);
+    let states: Vec<BracketState> =
+        track(&old, &new, &redline).iter().map(|tracked| tracked.span.state).collect();
+    assert_eq!(states, [BracketState::Agreed, BracketState::Unchanged]);
+}
+
+#[test]
+fn a_moved_provision_keeps_its_brackets() {
+    let old = doc("resolves\n\n1 to [act] now\n\n2 to report\n");
+    let new = doc("resolves\n\n2 to report\n\n1 to [act] now\n");
+    let redline =
+        redline_with(&old, &new, &[(Some(0), Some(0)), (Some(2), Some(1)), (Some(1), Some(2))]);
+    let tracked = track(&old, &new, &redline);
+    assert_eq!(tracked.len(), 1);
+    assert_eq!((tracked[0].span.state, tracked[0].span.line), (BracketState::Unchanged, 5));
+    assert_eq!(tracked[0].entry, Some(2));
+}
+
+#[test]
+fn brackets_replaced_whole_are_changed_not_dropped_and_new() {
+    let old = doc("resolves\n\n1 to act [now]\n");
+    let new = doc("resolves\n\n1 to act [soon]\n");
+    let mut redline = redline_of(&old, &new);
+    let entry = &mut redline.entries[1];
+    entry.spans = vec![
+        crate::redline::Span::new(Op::Equal, "1 to act "),
+        crate::redline::Span::new(Op::Delete, "[now]"),
+        crate::redline::Span::new(Op::Insert, "[soon]"),
+        crate::redline::Span::new(Op::Equal, "\n"),
+    ];
+    let tracked = track(&old, &new, &redline);
+    assert_eq!(tracked.len(), 1, "{tracked:#?}");
+    assert_eq!(tracked[0].span.state, BracketState::Changed);
+    assert_eq!(tracked[0].old_text.as_deref(), Some("now"));
+}
+
+#[test]
+fn tracked_brackets_carry_offsets_and_entry_for_renderers() {
+    let old = doc(OLD);
+    let new = doc(&OLD.replace("[not decided]", "not decided"));
+    let redline = redline_of(&old, &new);
+    let agreed = track(&old, &new, &redline).remove(0);
+    let old_range = agreed.old_range.clone().unwrap();
+    assert_eq!(&old.text[old_range], "[not decided]");
+    assert_eq!(&new.text[agreed.new_range.clone().unwrap()], "not decided");
+    assert_eq!(agreed.entry, Some(1));
+    assert_eq!((agreed.old_bracket, agreed.new_bracket), (Some(0), None));
+    let json = serde_json::to_value(&agreed).unwrap();
+    for field in ["section", "label", "line", "column", "depth", "text", "words", "state"] {
+        assert!(json.get(field).is_some(), "tracked bracket lacks {field}: {json}");
+    }
+    assert_eq!(json["state"], "agreed");
+}
