@@ -5,7 +5,7 @@
 
 use super::report::{BracketSpan, DocumentReport, UnbalancedKind};
 use super::revisions::{RevisionSummary, RevisionsReport, Step};
-use super::track::{BracketState, TrackedBracket};
+use super::track::{BracketState, Side, TrackedBracket};
 use askama::Template;
 
 /// The HTML report of one document.
@@ -205,13 +205,17 @@ fn step_tables(step: &Step) -> Vec<Table> {
     let table = |state: BracketState| Table {
         caption: format!("{} since {}: {}", step.to, step.from, state.as_str()),
         headers: SPAN_HEADERS.to_vec(),
-        rows: step.in_state(state).map(tracked_row).collect(),
+        rows: step.in_state(state).map(|tracked| tracked_row(tracked, &step.from)).collect(),
     };
     BracketState::TRACKED.into_iter().map(table).collect()
 }
 
-fn tracked_row(tracked: &TrackedBracket) -> Row {
+/// A span's row; the place of a span of the older revision names it.
+fn tracked_row(tracked: &TrackedBracket, older: &str) -> Row {
     let mut row = span_row(&tracked.span);
+    if tracked.revision == Side::Old {
+        row.cells[0].text.push_str(&format!(" in {older}"));
+    }
     if let Some(cell) = row.cells.last_mut() {
         cell.was = tracked.old_text.clone();
     }

@@ -48,7 +48,7 @@ pub use report::{
 };
 pub use revisions::{Revision, RevisionSummary, RevisionsReport, StateCounts, Step};
 pub use text::{document_text, revisions_text};
-pub use track::{BracketState, TrackedBracket, track};
+pub use track::{BracketState, Side, TrackedBracket, track};
 
 use crate::model::{Bracket, Diagnostic, Document, LineIndex};
 

@@ -2,7 +2,7 @@
 
 use super::report::{BracketSpan, DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport};
 use super::revisions::{RevisionSummary, RevisionsReport, Step};
-use super::track::BracketState;
+use super::track::{BracketState, Side};
 use std::fmt::Write;
 
 /// Characters of a span's text shown before it is cut with `…`.
@@ -80,7 +80,13 @@ fn push_step(out: &mut String, step: &Step) {
         }
         let _ = writeln!(out, "  {} ({})", state.as_str(), spans.len());
         for tracked in spans {
-            let _ = writeln!(out, "    {}", span_line(&tracked.span));
+            let _ = write!(out, "    {}", span_line(&tracked.span));
+            match tracked.revision {
+                Side::Old => {
+                    let _ = writeln!(out, "  (in {})", step.from);
+                }
+                Side::New => out.push('\n'),
+            }
             if let Some(old_text) = &tracked.old_text {
                 let _ = writeln!(out, "      was [{}]", shown(old_text));
             }

@@ -72,6 +72,8 @@ pub struct TrackedBracket {
     /// Where the bracket is, what it holds, and its state.
     #[serde(flatten)]
     pub span: BracketSpan,
+    /// The revision `span` describes: `new`, or `old` for `agreed` and `dropped`.
+    pub revision: Side,
     /// For `changed`: the text inside the brackets in the old revision.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_text: Option<String>,
@@ -87,6 +89,16 @@ pub struct TrackedBracket {
     /// Bytes of the new text from `[` to `]` inclusive; for `agreed`, the
     /// place of the kept text in the new text (the old brackets struck).
     pub new_range: Option<Range<usize>>,
+}
+
+/// One of the two revisions of a redline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The older revision.
+    Old,
+    /// The newer revision.
+    New,
 }
 
 /// Follows every balanced bracket of `old` and `new` through `redline`, the
@@ -199,6 +211,7 @@ impl<'a> Tracker<'a> {
         let new_range = kept.then(|| self.projected(open, close)).flatten();
         TrackedBracket {
             span,
+            revision: Side::Old,
             old_text: None,
             entry: self.map.at_old(open).and_then(|segment| segment.entry),
             old_bracket: Some(index),
@@ -232,6 +245,7 @@ impl<'a> Tracker<'a> {
         let open = bracket.open.unwrap_or_default();
         TrackedBracket {
             span,
+            revision: Side::New,
             old_text: None,
             entry: self.map.at_new(open).and_then(|segment| segment.entry),
             old_bracket: None,

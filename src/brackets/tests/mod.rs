@@ -3,5 +3,6 @@
 //! Documents are built by [`super::testdoc::doc`], independent of the parser.
 
 mod props;
+mod render;
 mod scan;
 mod track;
