@@ -86,3 +86,49 @@ impl EncodingArg {
         self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()
     }
 }
+
+/// An output format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A standalone HTML page.
+    Html,
+    /// Plain text.
+    Text,
+    /// JSON (the versioned contract).
+    Json,
+}
+
+impl From<FormatArg> for redline::series::Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Html => Self::Html,
+            FormatArg::Text => Self::Text,
+            FormatArg::Json => Self::Json,
+        }
+    }
+}
+
+/// The output format: `--format` if given, else the `-o` file's extension
+/// (`.html`, `.txt`, `.json`), else `default` (for stdout).
+pub fn output_format(
+    flag: Option<FormatArg>,
+    output: Option<&std::path::Path>,
+    default: FormatArg,
+) -> anyhow::Result<FormatArg> {
+    use redline::series::Format;
+    if let Some(format) = flag {
+        return Ok(format);
+    }
+    let Some(path) = output.filter(|path| !redline::output::is_stdout(Some(path))) else {
+        return Ok(default);
+    };
+    match Format::from_path(path) {
+        Some(Format::Html) => Ok(FormatArg::Html),
+        Some(Format::Text) => Ok(FormatArg::Text),
+        Some(Format::Json) => Ok(FormatArg::Json),
+        None => anyhow::bail!(
+            "{}: cannot tell the format from the extension: use .html, .txt or .json, or --format html|text|json",
+            path.display()
+        ),
+    }
+}

@@ -99,6 +99,15 @@ impl Default for SeriesOptions {
 
 /// Reads, parses and diffs the revisions of `spec` and composes them.
 pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
+    let (revisions, documents) = load(spec, options)?;
+    let mut series = from_documents(revisions, &documents, options)?;
+    series.header = spec.header.clone();
+    Ok(series)
+}
+
+/// Reads and parses the revisions of `spec`, checking first that the series
+/// has two revisions and that the base is one of them.
+pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>, Vec<Document>)> {
     check_shape(spec.revisions.len(), options.base)?;
     let documents = spec
         .revisions
@@ -115,9 +124,7 @@ pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
             Revision::new(index + 1, &revision.label, path, &document.encoding)
         })
         .collect();
-    let mut series = from_documents(revisions, &documents, options)?;
-    series.header = spec.header.clone();
-    Ok(series)
+    Ok((revisions, documents))
 }
 
 /// Diffs consecutive `documents` and composes the steps from `options.base` on.
