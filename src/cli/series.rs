@@ -64,15 +64,19 @@ pub struct Args {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let format: Format = output_format(args.format, args.output.as_deref(), FormatArg::Text)?.into();
+    let format: Format =
+        output_format(args.format, args.output.as_deref(), FormatArg::Text)?.into();
     let pairs_path = match (&args.output, args.pairs) {
         (Some(path), true) if !redline::output::is_stdout(Some(path)) => Some(path.as_path()),
         (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
         (_, false) => None,
     };
     let spec = spec(&args.revisions, &args.labels)?;
-    let options =
-        SeriesOptions { base: args.base, encoding: args.encoding.forced()?, ..SeriesOptions::default() };
+    let options = SeriesOptions {
+        base: args.base,
+        encoding: args.encoding.forced()?,
+        ..SeriesOptions::default()
+    };
     let series = series::build(&spec, &options)?;
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
