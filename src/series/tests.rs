@@ -237,3 +237,47 @@ proptest! {
         }
     }
 }
+
+/// A small series built from slots, with a header, for the rendering snapshots.
+fn small_series() -> Series {
+    let revisions = [
+        slots(&[Some("a) one <b> & \"two\""), Some("b) gone"), None]),
+        slots(&[Some("a) one <b> & \"three\""), None, Some("c) added")]),
+        slots(&[Some("a) one & \"three\""), None, Some("b) added, then edited")]),
+    ];
+    let steps: Vec<Redline> = revisions.windows(2).map(|pair| step(&pair[0], &pair[1])).collect();
+    let cumulative = compose(&steps, 1);
+    let labels = ["First (constructed)", "Second", "Third"];
+    let revisions =
+        (1..).zip(labels).map(|(n, label)| Revision::new(n, label, format!("r{n}.txt"), "UTF-8"));
+    let header = Header {
+        document: Some("TEST/1".into()),
+        proposal: Some("MOD TEST/1/1".into()),
+        ..Header::default()
+    };
+    Series { header, revisions: revisions.collect(), steps, cumulative }
+}
+
+#[test]
+fn text_rendering() {
+    insta::assert_snapshot!(render(&small_series(), Format::Text).unwrap());
+}
+
+#[test]
+fn html_rendering() {
+    insta::assert_snapshot!(render(&small_series(), Format::Html).unwrap());
+}
+
+#[test]
+fn json_rendering_has_the_contract_keys() {
+    let json: serde_json::Value =
+        serde_json::from_str(&render(&small_series(), Format::Json).unwrap()).unwrap();
+    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
+    assert_eq!(keys, ["cumulative", "header", "revisions", "steps"], "serde_json sorts keys");
+    assert_eq!(
+        json["revisions"][0],
+        serde_json::json!({"number": 1, "label": "First (constructed)", "path": "r1.txt", "encoding": "UTF-8"})
+    );
+    let span = &json["cumulative"]["provisions"][1]["spans"][0];
+    assert_eq!((span["inserted_in"].as_u64(), span["deleted_in"].as_u64()), (None, Some(2)));
+}
