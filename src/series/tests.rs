@@ -5,6 +5,7 @@
 //! revisions is the same piece, so the test aligner never moves anything.
 
 use super::*;
+use crate::model::Document;
 use crate::redline::{Action, Entry, EntryKind, Op, Span};
 use proptest::prelude::*;
 
@@ -280,4 +281,115 @@ fn json_rendering_has_the_contract_keys() {
     );
     let span = &json["cumulative"]["provisions"][1]["spans"][0];
     assert_eq!((span["inserted_in"].as_u64(), span["deleted_in"].as_u64()), (None, Some(2)));
+}
+
+/// A document of paragraphs (one unlabelled provision each), for running the real aligner
+/// without the parser.
+fn paragraphs(text: &str) -> Document {
+    use crate::model::{Piece, PieceKind};
+    let mut document =
+        Document { text: text.to_string(), encoding: "UTF-8".into(), ..Document::default() };
+    let mut at = text.len() - text.trim_start().len();
+    document.lead = 0..at;
+    while at < text.len() {
+        let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+        let raw_end = end + (text[end..].len() - text[end..].trim_start().len());
+        let line = text[..at].matches('\n').count() + 1;
+        document.pieces.push(Piece {
+            kind: PieceKind::Provision,
+            section: None,
+            parent: None,
+            depth: 0,
+            label: None,
+            raw: at..raw_end,
+            content: at..end,
+            lines: (line, line + text[at..end].matches('\n').count()),
+            inlines: Vec::new(),
+            inline_heading: false,
+        });
+        at = raw_end;
+    }
+    document
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    Insert(usize, String),
+    Delete(usize),
+    Reword(usize, String),
+    Move(usize, usize),
+}
+
+fn apply(items: &[String], edits: &[Edit]) -> Vec<String> {
+    let mut items = items.to_vec();
+    for edit in edits {
+        let len = items.len();
+        match edit.clone() {
+            Edit::Insert(at, text) => items.insert(at % (len + 1), text),
+            Edit::Delete(at) if len > 0 => drop(items.remove(at % len)),
+            Edit::Reword(at, text) if len > 0 => items[at % len].push_str(&format!(" {text}")),
+            Edit::Move(from, to) if len > 0 => {
+                let item = items.remove(from % len);
+                items.insert(to % len, item);
+            }
+            _ => {}
+        }
+    }
+    items
+}
+
+fn sentence() -> impl Strategy<Value = String> {
+    const WORDS: &[&str] = &[
+        "the", "ITU", "role", "WSIS", "2010", "2014", "[not", "decided]", "Member", "States", "§",
+        "of",
+    ];
+    prop::collection::vec(prop::sample::select(WORDS), 1..8).prop_map(|w| w.join(" "))
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Insert(i, s)),
+        any::<usize>().prop_map(Edit::Delete),
+        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Reword(i, s)),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
+    ]
+}
+
+fn render_items(items: &[String]) -> String {
+    items.iter().map(|item| format!("{item}\n\n")).collect()
+}
+
+fn sorted_lines(text: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.sort_unstable();
+    lines
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(128))]
+
+    /// With the real aligner: every step fits, the latest text is exact and every earlier
+    /// text has the same lines (moved provisions stand at their latest place).
+    #[test]
+    fn the_real_aligner_composes_without_warnings(
+        items in prop::collection::vec(sentence(), 0..8),
+        edits in prop::collection::vec(prop::collection::vec(edit(), 0..4), 1..4),
+    ) {
+        let mut texts = vec![render_items(&items)];
+        let mut current = items;
+        for step_edits in &edits {
+            current = apply(&current, step_edits);
+            texts.push(render_items(&current));
+        }
+        let documents: Vec<Document> = texts.iter().map(|text| paragraphs(text)).collect();
+        let revisions = (1..=texts.len()).map(|n| Revision::new(n, "r", "p", "UTF-8")).collect();
+        let series = from_documents(revisions, &documents, &SeriesOptions::default()).unwrap();
+        let cumulative = &series.cumulative;
+        prop_assert!(cumulative.warnings.is_empty(), "{:?}", cumulative.warnings);
+        prop_assert_eq!(&cumulative.text_at(texts.len()), texts.last().unwrap());
+        for (number, text) in (1..).zip(&texts) {
+            let rebuilt = cumulative.text_at(number);
+            prop_assert_eq!(sorted_lines(&rebuilt), sorted_lines(text), "revision {}", number);
+        }
+    }
 }
