@@ -59,6 +59,7 @@ pub struct Args {
     encoding: EncodingArg,
 }
 
+/// Runs the batch; exit 2 when any series failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = BatchOptions {
         jobs: args.jobs.map(usize::from),

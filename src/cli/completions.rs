@@ -29,6 +29,7 @@ pub struct Args {
     shell: clap_complete::Shell,
 }
 
+/// Prints the completion script for the shell asked for.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let mut command = Cli::command();
     let mut script = Vec::new();
@@ -44,6 +45,7 @@ pub struct ManArgs {
     dir: PathBuf,
 }
 
+/// Writes a man page for redline and for each visible subcommand.
 pub fn man(args: ManArgs) -> anyhow::Result<u8> {
     std::fs::create_dir_all(&args.dir)?;
     let mut command = Cli::command();

@@ -63,6 +63,7 @@ pub struct Args {
     encoding: EncodingArg,
 }
 
+/// Builds the series, writes its redline (and the pairs with `--pairs`).
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let format: Format =
         output_format(args.format, args.output.as_deref(), FormatArg::Text)?.into();
