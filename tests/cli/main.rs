@@ -3,3 +3,4 @@
 mod brackets;
 mod common;
 mod outline;
+mod series;
