@@ -22,6 +22,8 @@ mod paragraphs;
 mod structure;
 
 #[cfg(test)]
+mod invariants;
+#[cfg(test)]
 mod tests;
 
 use crate::model::{Diagnostic, Document};

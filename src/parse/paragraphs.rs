@@ -6,7 +6,9 @@
 //! otherwise (Word's plain-text export) every line is a paragraph. A line
 //! that starts a label, a heading, a sub-heading, a UN opening phrase or a
 //! footnote always starts a new paragraph, and so does the line after a
-//! heading. A label alone on its line takes the next text line as its text.
+//! heading. A label alone on its line takes the next text line as its text,
+//! and a sentence cut by a stray blank line (text ending without punctuation,
+//! then a line starting in lower case) stays one paragraph.
 
 use super::headings;
 use super::lines::{Line, Start, classify, split_lines};
@@ -44,7 +46,7 @@ pub(super) fn layout(text: &str) -> Layout {
     if soft_wrap {
         demote_wrapped_headings(text, &lines, &mut starts, title_end);
     }
-    let mut blocks = group(&starts, title_end, soft_wrap);
+    let mut blocks = group(text, &lines, &starts, title_end, soft_wrap);
     if structureless {
         blocks.iter_mut().skip(1).for_each(|block| block.title = false);
     }
@@ -162,7 +164,13 @@ fn demote_wrapped_headings(text: &str, lines: &[Line], starts: &mut [Start], tit
 }
 
 /// Groups lines into paragraphs by the paragraph rule.
-fn group(starts: &[Start], title_end: usize, soft_wrap: bool) -> Vec<Block> {
+fn group(
+    text: &str,
+    lines: &[Line],
+    starts: &[Start],
+    title_end: usize,
+    soft_wrap: bool,
+) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut blank_before = false;
     let mut awaiting_text = false;
@@ -175,10 +183,11 @@ fn group(starts: &[Start], title_end: usize, soft_wrap: bool) -> Vec<Block> {
         let joins = match blocks.last() {
             Some(_) if *start != Start::Text => false,
             Some(_) if awaiting_text => true,
-            Some(last) => {
-                let open = !closes_line(&starts[last.first]) && last.title == title;
-                soft_wrap && !blank_before && open
+            Some(last) if closes_line(&starts[last.first]) || last.title != title => false,
+            Some(last) if blank_before => {
+                !title && sentence_goes_on(text, &lines[last.last], &lines[at])
             }
+            Some(_) => soft_wrap,
             None => false,
         };
         match blocks.last_mut() {
@@ -189,6 +198,13 @@ fn group(starts: &[Start], title_end: usize, soft_wrap: bool) -> Vec<Block> {
         blank_before = false;
     }
     blocks
+}
+
+/// A sentence cut by a stray blank line: the text before ends without
+/// punctuation and the line after starts with a lower-case letter.
+fn sentence_goes_on(text: &str, before: &Line, line: &Line) -> bool {
+    let open_end = !text[..before.text_end].ends_with(['.', ',', ';', ':']);
+    open_end && text[line.body..].starts_with(char::is_lowercase)
 }
 
 #[cfg(test)]
@@ -219,10 +235,19 @@ mod tests {
     }
 
     #[test]
+    fn a_stray_blank_line_inside_a_sentence_does_not_cut_it() {
+        check(
+            "noting\n\nthat the *effort of\n\nall* is essential,\n\nb) x\n\nC",
+            true,
+            &[(0, 0), (2, 4), (6, 6), (8, 8)],
+        );
+    }
+
+    #[test]
     fn headings_win_over_soft_wraps_unless_mid_sentence() {
         check("noting\n\nthat x,\nbearing in mind\n\ny\n", true, &[(0, 0), (2, 2), (3, 3), (5, 5)]);
         check(
-            "noting\n\nthat the Council, after\nnoting the report, agreed\n\ny\n",
+            "noting\n\nthat the Council, after\nnoting the report, agreed\n\nY\n",
             true,
             &[(0, 0), (2, 3), (5, 5)],
         );

@@ -112,7 +112,8 @@ fn the_annex_and_everything_after_it_is_annex() {
 
 #[test]
 fn heading_kinds_follow_the_table() {
-    let document = parse("considering\nx,\nnotes with satisfaction\ny,\nappreciates\nz,\nurges\nw.\n");
+    let document =
+        parse("considering\nx,\nnotes with satisfaction\ny,\nappreciates\nz,\nurges\nw.\n");
     let kinds: Vec<_> = document.sections.iter().map(|section| section.kind).collect();
     use SectionKind::*;
     assert_eq!(kinds, [Preamble, Operative, Operative, Operative]);
@@ -313,20 +314,26 @@ fn numbers_need_a_separator_and_at_most_three_digits() {
 
 #[test]
 fn i_after_h_is_a_letter_and_roman_elsewhere() {
-    let document = parse("considering\n\nh) x;\n\ni) y;\n\nresolves\n\na) to do:\n\ni) one;\n\nii) two,\n");
+    let document =
+        parse("considering\n\nh) x;\n\ni) y;\n\nresolves\n\na) to do:\n\ni) one;\n\nii) two,\n");
     let labels: Vec<_> = document
         .pieces
         .iter()
-        .filter_map(|piece| piece.label.as_ref().map(|label| (label.kind, label.ordinal, piece.depth)))
+        .filter_map(|piece| {
+            piece.label.as_ref().map(|label| (label.kind, label.ordinal, piece.depth))
+        })
         .collect();
     use LabelKind::*;
-    assert_eq!(labels, [
-        (Letter, Some(8), 0),
-        (Letter, Some(9), 0),
-        (Letter, Some(1), 0),
-        (Roman, Some(1), 1),
-        (Roman, Some(2), 1)
-    ]);
+    assert_eq!(
+        labels,
+        [
+            (Letter, Some(8), 0),
+            (Letter, Some(9), 0),
+            (Letter, Some(1), 0),
+            (Roman, Some(1), 1),
+            (Roman, Some(2), 1)
+        ]
+    );
 }
 
 #[test]
@@ -392,7 +399,9 @@ fn items_after_a_colon_nest_until_a_label_of_the_parent_style() {
 
 #[test]
 fn lettered_items_after_a_numbered_paragraph_nest() {
-    let document = parse("resolves\n\n32. Calls upon all therefore\n\n(a) takes note;\n\n(b) calls;\n\n33. Invites,\n");
+    let document = parse(
+        "resolves\n\n32. Calls upon all therefore\n\n(a) takes note;\n\n(b) calls;\n\n33. Invites,\n",
+    );
     let shape: Vec<_> = document.pieces.iter().map(|piece| (piece.parent, piece.depth)).collect();
     assert_eq!(shape, [(None, 0), (None, 0), (Some(1), 1), (Some(1), 1), (None, 0)]);
 }
@@ -440,14 +449,18 @@ fn redline_marks_stay_in_the_text() {
 
 #[test]
 fn non_ascii_survives_untouched() {
-    let text = "recalling\n\na) Resolution\u{a0}1158, non\u{2011}governmental – “quoted” — § 64, 2015⁴;\n";
+    let text =
+        "recalling\n\na) Resolution\u{a0}1158, non\u{2011}governmental – “quoted” — § 64, 2015⁴;\n";
     let document = parse(text);
     assert_eq!(
         document.content(1),
         "Resolution\u{a0}1158, non\u{2011}governmental – “quoted” — § 64, 2015⁴;"
     );
     assert_eq!(document.pieces[1].inlines[0].kind, InlineKind::FootnoteMarker);
-    check(text, "   1 [preamble] recalling\n   3   a)  Resolution\u{a0}1158, non\u{2011}governmental – “quoted” — § 64, 2015⁴;\n");
+    check(
+        text,
+        "   1 [preamble] recalling\n   3   a)  Resolution\u{a0}1158, non\u{2011}governmental – “quoted” — § 64, 2015⁴;\n",
+    );
 }
 
 // What cannot be placed.
