@@ -16,9 +16,6 @@ const MAX_DIGITS: usize = 3;
 /// Most letters of a lettered or roman label (`xxxviii)`).
 const MAX_LETTERS: usize = 7;
 
-/// Largest roman numeral read as a label (`xxxix`): only `i`, `v` and `x` occur.
-const MAX_ROMAN: u32 = 39;
-
 /// One way of counting a label: `i)` is the letter 9 or the roman 1.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) struct Reading {
@@ -161,22 +158,17 @@ fn letter_reading(lower: &str, loose: bool) -> Option<Reading> {
     Some(Reading { kind: LabelKind::Letter, ordinal })
 }
 
-/// The value of a canonical lower-case roman numeral from 1 to [`MAX_ROMAN`].
+/// The value of a canonical lower-case roman numeral from 1 to 39 (`xxxix`):
+/// up to three `x`, then the units as written in [`ROMAN_UNITS`].
 pub(super) fn roman_value(lower: &str) -> Option<u32> {
-    (1..=MAX_ROMAN).find(|&value| to_roman(value) == lower)
+    let tens = lower.bytes().take(3).take_while(|&b| b == b'x').count();
+    let units = ROMAN_UNITS.iter().position(|&units| units == &lower[tens..])?;
+    let value = (tens * 10 + units) as u32;
+    (value > 0).then_some(value)
 }
 
-fn to_roman(mut value: u32) -> String {
-    const DIGITS: [(u32, &str); 5] = [(10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")];
-    let mut out = String::new();
-    for (step, digits) in DIGITS {
-        while value >= step {
-            out.push_str(digits);
-            value -= step;
-        }
-    }
-    out
-}
+/// Roman units from 0 to 9.
+const ROMAN_UNITS: [&str; 10] = ["", "i", "ii", "iii", "iv", "v", "vi", "vii", "viii", "ix"];
 
 #[cfg(test)]
 mod tests {
@@ -219,6 +211,17 @@ mod tests {
     fn renumbering_leftovers_count_nowhere() {
         check("if) the outcomes", Some(("if)", &[(Letter, None)])));
         check("h)e) that", Some(("h)", &[(Letter, Some(8))])));
+    }
+
+    #[test]
+    fn roman_numerals_are_canonical_and_below_forty() {
+        let values: Vec<_> = ["i", "iv", "ix", "xiv", "xxxix", "iiii", "vx", "xl", "x", "c"]
+            .iter()
+            .map(|numeral| roman_value(numeral))
+            .collect();
+        let expected =
+            [Some(1), Some(4), Some(9), Some(14), Some(39), None, None, None, Some(10), None];
+        assert_eq!(values, expected);
     }
 
     #[test]
