@@ -194,13 +194,20 @@ pub(super) fn un_phrase(line: &str) -> Option<usize> {
     after.starts_with(char::is_whitespace).then_some(phrase.len())
 }
 
+/// Words a title never ends with: a line ending with one is a wrapped sentence.
+const FUNCTION_WORDS: &[&str] = &[
+    "a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with",
+];
+
 /// True when `line` has the shape of a sub-heading: a few words starting with
-/// a capital letter, no label, no punctuation at the end.
+/// a capital letter, no label, no punctuation and no function word at the end.
 pub(super) fn sub_heading_shape(line: &str) -> bool {
     let capital = line.chars().next().is_some_and(char::is_uppercase);
     let open_end = !line.trim_end().ends_with(['.', ';', ',', ':']);
+    let last_word = line.split_whitespace().next_back().unwrap_or_default();
     capital
         && open_end
+        && !FUNCTION_WORDS.contains(&last_word)
         && line.len() <= MAX_HEADING_BYTES
         && words_up_to(line, MAX_HEADING_WORDS) <= MAX_HEADING_WORDS
 }
@@ -227,10 +234,11 @@ pub(super) fn is_separator(line: &str) -> bool {
     line.len() >= 3 && line.bytes().all(|b| char::from(b) == first)
 }
 
-/// True for the enacting formula of the title block: `The Council,`,
-/// `The Plenipotentiary Conference of ... (Busan, 2014),`.
-pub(super) fn is_enacting_formula(line: &str) -> bool {
-    line.starts_with("The ") && line.trim_end().ends_with(',')
+/// True for a line that may open the enacting formula of the title block
+/// (`The Council,`, `The Plenipotentiary Conference of ... (Busan, 2014),`):
+/// it does when its paragraph ends with `,`.
+pub(super) fn opens_enacting_formula(line: &str) -> bool {
+    line.starts_with("The ")
 }
 
 #[cfg(test)]
@@ -274,11 +282,12 @@ mod tests {
     fn sub_headings_footnotes_and_the_enacting_formula() {
         assert!(sub_heading_shape("Internet governance"));
         assert!(!sub_heading_shape("that ITU has a role;"));
+        assert!(!sub_heading_shape("Resolutions 30 and"));
         assert!(is_footnote("\u{FFFD} See A/C.2/59/3"));
         assert!(is_footnote("⁴ A/67/66"));
         assert!(!is_footnote("\u{FFFD}"));
-        assert!(is_enacting_formula("The Council,"));
-        assert!(!is_enacting_formula("The road ahead"));
+        assert!(opens_enacting_formula("The Council,"));
+        assert!(!opens_enacting_formula("Theory"));
         assert!(is_separator("_________________"));
         assert!(!is_separator("__init__"));
         assert!(!is_separator("--"));

@@ -1,9 +1,9 @@
 //! From lines to paragraphs: the title block, the paragraph rule, and blocks.
 //!
-//! The paragraph rule is decided per document. Where blank lines separate
-//! paragraphs more often than lines follow each other directly, a line that
-//! starts nothing of its own continues the paragraph before it (soft wrap);
-//! otherwise (Word's plain-text export) every line is a paragraph. A line
+//! The paragraph rule is decided per document. Where blank lines often stand
+//! before the lines that surely open a paragraph (see [`soft_wrapped`]), a
+//! line that starts nothing of its own continues the paragraph before it
+//! (soft wrap); otherwise (Word's plain-text export) every line is a paragraph. A line
 //! that starts a label, a heading, a sub-heading, a UN opening phrase or a
 //! footnote always starts a new paragraph, and so does the line after a
 //! heading. A label alone on its line takes the next text line as its text,
@@ -11,7 +11,7 @@
 //! then a line starting in lower case) stays one paragraph.
 
 use super::headings;
-use super::lines::{Line, Start, classify, split_lines};
+use super::lines::{Item, Line, Start, classify, split_lines};
 
 /// The lines of a document, what each starts, and the paragraphs they form.
 #[derive(Debug)]
@@ -44,7 +44,7 @@ pub(super) fn layout(text: &str) -> Layout {
     mark_sub_headings(text, &lines, &mut starts, title_end);
     let soft_wrap = soft_wrapped(&starts);
     if soft_wrap {
-        demote_wrapped_headings(text, &lines, &mut starts, title_end);
+        demote_wrapped_lines(text, &lines, &mut starts, title_end);
     }
     let mut blocks = group(text, &lines, &starts, title_end, soft_wrap);
     if structureless {
@@ -79,13 +79,25 @@ fn title_end(starts: &[Start]) -> (usize, bool) {
     }
 }
 
-/// Title lines are text, except the enacting formula which starts a paragraph.
+/// Title lines are text, except the enacting formula which starts a paragraph:
+/// the last line starting with `The ` in a run of lines that ends with `,`.
 fn retitle(text: &str, lines: &[Line], starts: &mut [Start]) {
-    for (start, line) in starts.iter_mut().zip(lines) {
-        if !line.is_blank() {
-            let formula = headings::is_enacting_formula(&text[line.body..line.text_end]);
-            *start = if formula { Start::Formula } else { Start::Text };
+    let mut at = 0;
+    while at < starts.len() {
+        if lines[at].is_blank() {
+            at += 1;
+            continue;
         }
+        let end = (at..starts.len()).find(|&next| lines[next].is_blank()).unwrap_or(starts.len());
+        starts[at..end].iter_mut().for_each(|start| *start = Start::Text);
+        let comma = text[..lines[end - 1].text_end].ends_with(',');
+        let formula = (at..end)
+            .rev()
+            .find(|&line| headings::opens_enacting_formula(&text[lines[line].body..]));
+        if let Some(line) = formula.filter(|_| comma) {
+            starts[line] = Start::Formula;
+        }
+        at = end;
     }
 }
 
@@ -116,9 +128,13 @@ fn ends_paragraph(text: &str, line: &Line, start: &Start) -> bool {
     closed || text[..line.text_end].ends_with(['.', ',', ';', ':'])
 }
 
-/// Decides the paragraph rule: soft wrap when blank lines separate paragraphs
-/// more often than a text line directly follows another line.
+/// Decides the paragraph rule: soft wraps when a blank line stands before at
+/// least one in [`SOFT_WRAP_SHARE`] of the lines that surely open a paragraph
+/// (a label, a heading, a footnote ...). Lists often run without blank lines
+/// in documents whose paragraphs are separated, so "most" would be too strict.
+/// Without any such line: when blank lines are more frequent than line breaks.
 fn soft_wrapped(starts: &[Start]) -> bool {
+    let (mut openings, mut openings_after_blank) = (0usize, 0usize);
     let (mut blank_breaks, mut direct_breaks) = (0usize, 0usize);
     let mut previous: Option<&Start> = None;
     let mut blank_between = false;
@@ -126,6 +142,10 @@ fn soft_wrapped(starts: &[Start]) -> bool {
         if *start == Start::Blank {
             blank_between = true;
             continue;
+        }
+        if previous.is_some() && opens_for_sure(start) {
+            openings += 1;
+            openings_after_blank += usize::from(blank_between);
         }
         if let Some(previous) = previous {
             if blank_between {
@@ -137,7 +157,26 @@ fn soft_wrapped(starts: &[Start]) -> bool {
         previous = Some(start);
         blank_between = false;
     }
-    blank_breaks > direct_breaks
+    match openings {
+        0 => blank_breaks > direct_breaks,
+        _ => openings_after_blank * SOFT_WRAP_SHARE >= openings,
+    }
+}
+
+/// One in this many paragraph openings after a blank line makes a document soft-wrapped.
+const SOFT_WRAP_SHARE: usize = 4;
+
+fn opens_for_sure(start: &Start) -> bool {
+    match start {
+        Start::Blank | Start::Text => false,
+        Start::Item(item) => item.label.is_some(),
+        _ => true,
+    }
+}
+
+/// True for headings and sub-headings: they are one line long.
+fn is_one_line(start: &Start) -> bool {
+    matches!(start, Start::Heading(_) | Start::SubHeading)
 }
 
 /// True for lines whose next line starts something new or joins by another rule.
@@ -149,18 +188,27 @@ fn closes_line(start: &Start) -> bool {
     }
 }
 
-/// In soft-wrapped text, a heading word at the start of a line that directly
-/// follows text ending in a letter or digit is the middle of a sentence.
-fn demote_wrapped_headings(text: &str, lines: &[Line], starts: &mut [Start], title_end: usize) {
+/// In soft-wrapped text, a heading word or a bare number (`37 (Istanbul`) at
+/// the start of a line that directly follows text ending in a letter or digit
+/// is the middle of a sentence.
+fn demote_wrapped_lines(text: &str, lines: &[Line], starts: &mut [Start], title_end: usize) {
     for at in title_end + 1..lines.len() {
         let previous = &lines[at - 1];
         let mid_sentence = !previous.is_blank()
             && !closes_line(&starts[at - 1])
             && text[..previous.text_end].ends_with(char::is_alphanumeric);
-        if matches!(starts[at], Start::Heading(_)) && mid_sentence {
+        if mid_sentence
+            && (matches!(starts[at], Start::Heading(_)) || bare_number(text, &starts[at]))
+        {
             starts[at] = Start::Text;
         }
     }
+}
+
+/// True for an item that starts with a number and nothing else: `37 `, not `37.` or `- 37`.
+fn bare_number(text: &str, start: &Start) -> bool {
+    let Some(Item { marker: false, label: Some(token), .. }) = start.item() else { return false };
+    text[token.range.clone()].bytes().all(|b| b.is_ascii_digit())
 }
 
 /// Groups lines into paragraphs by the paragraph rule.
@@ -183,7 +231,7 @@ fn group(
         let joins = match blocks.last() {
             Some(_) if *start != Start::Text => false,
             Some(_) if awaiting_text => true,
-            Some(last) if closes_line(&starts[last.first]) || last.title != title => false,
+            Some(last) if is_one_line(&starts[last.first]) || last.title != title => false,
             Some(last) if blank_before => {
                 !title && sentence_goes_on(text, &lines[last.last], &lines[at])
             }
@@ -231,7 +279,7 @@ mod tests {
 
     #[test]
     fn a_label_alone_takes_the_next_line() {
-        check("recalling\na)\nthat x;\nb)\n\nthat y,\n", true, &[(0, 0), (1, 2), (3, 5)]);
+        check("recalling\na)\nthat x;\nb)\n\nthat y,\n", false, &[(0, 0), (1, 2), (3, 5)]);
     }
 
     #[test]
@@ -245,9 +293,13 @@ mod tests {
 
     #[test]
     fn headings_win_over_soft_wraps_unless_mid_sentence() {
-        check("noting\n\nthat x,\nbearing in mind\n\ny\n", true, &[(0, 0), (2, 2), (3, 3), (5, 5)]);
         check(
-            "noting\n\nthat the Council, after\nnoting the report, agreed\n\nY\n",
+            "noting\n\nthat x,\nbearing in mind\n\ny\n\nresolves\n",
+            true,
+            &[(0, 0), (2, 2), (3, 3), (5, 5), (7, 7)],
+        );
+        check(
+            "noting\n\nthat the Council, after\nnoting the report, agreed\n\nresolves\n",
             true,
             &[(0, 0), (2, 3), (5, 5)],
         );

@@ -231,6 +231,30 @@ fn the_title_block_follows_the_paragraph_rule_and_keeps_the_enacting_formula_apa
     );
 }
 
+#[test]
+fn a_wrapped_line_starting_with_a_number_continues_its_sentence() {
+    check(
+        "recalling\n\nResolutions 30 and\n37 (Istanbul, 2002),\n\nconsidering\n\n1 that x,\n",
+        "   1 [preamble] recalling
+   3   Resolutions 30 and 37 (Istanbul, 2002),
+   6 [preamble] considering
+   8   1  that x,
+",
+    );
+}
+
+#[test]
+fn a_wrapped_enacting_formula_is_still_its_own_title() {
+    check(
+        "World Summit\nThe Plenipotentiary Conference of the\nUnion (Busan, 2014),\n\nrecalling\n\na) x,\n",
+        "   1 title: World Summit
+   2 title: The Plenipotentiary Conference of the Union (Busan, 2014),
+   5 [preamble] recalling
+   7   a)  x,
+",
+    );
+}
+
 // Labels.
 
 #[test]
@@ -520,4 +544,28 @@ fn pieces_know_their_section_and_lines() {
     assert_eq!(document.pieces[1].lines, (5, 6));
     assert_eq!(document.raw(1), "a) one\n   wrapped;\n\n");
     assert_eq!(document.sections[0].pieces, 0..3);
+}
+
+// The same resolution, hard-wrapped.
+
+/// Sections and provisions of a document, without line numbers or line breaks.
+fn shape(document: &Document) -> Vec<String> {
+    let words = |text: &str| text.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+    (0..document.pieces.len())
+        .map(|index| {
+            let piece = &document.pieces[index];
+            let label = piece.label.as_ref().map_or("", |label| label.text.as_str());
+            let content = words(document.content(index));
+            format!("{:?} {} {label} {content}", piece.kind, piece.depth)
+        })
+        .collect()
+}
+
+#[test]
+fn hard_wrapped_text_reads_like_its_source() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let source = crate::load(&fixtures.join("seeds/000_bb43a9d7ff8b3d18.txt"), None).unwrap();
+    let wrapped = crate::load(&fixtures.join("outline/000_hard_wrapped.txt"), None).unwrap();
+    assert_eq!(shape(&wrapped), shape(&source));
+    assert!(wrapped.diagnostics.is_empty(), "{:?}", wrapped.diagnostics);
 }
