@@ -5,10 +5,11 @@
 //!
 //! # Invariants
 //! - Joining the `equal` and `delete` span texts of `lead` and of every entry,
-//!   in order, gives the old text exactly; joining `equal` and `insert` gives
-//!   the new text exactly. A [`EntryKind::MoveStub`] has no spans: the moved
-//!   entry carries both texts, and readers of a rendered redline put the old
-//!   text back at the stub.
+//!   in order, gives the old text exactly, taking a moved entry's old text at
+//!   its [`EntryKind::MoveStub`] instead of at the entry
+//!   ([`Redline::old_text`]); joining `equal` and `insert` gives the new text
+//!   exactly. A stub has no spans: the moved entry carries both texts, and
+//!   readers of a rendered redline put the old text back at the stub.
 //! - Entries are in reading order of the new text; suppressed pieces stand
 //!   where they stood in the old text.
 //! - A `delete`/`insert` pair with role `layout` or `typographic` is not a
@@ -280,16 +281,53 @@ impl Entry {
     }
 }
 
+impl Summary {
+    /// Counts the actions and flags of `entries` (move stubs are not counted).
+    pub fn count(entries: &[Entry]) -> Summary {
+        let mut summary = Summary::default();
+        for entry in entries.iter().filter(|e| e.kind != EntryKind::MoveStub) {
+            match entry.action {
+                Action::Add => summary.add += 1,
+                Action::Sup => summary.sup += 1,
+                Action::Mod => summary.modified += 1,
+                Action::Noc => summary.noc += 1,
+            }
+            summary.moved += usize::from(entry.moved);
+            summary.renumbered += usize::from(entry.renumbered);
+        }
+        summary
+    }
+}
+
 impl Redline {
-    /// The old revision's text, rebuilt from the spans.
+    /// The old revision's text, rebuilt from the spans: a moved entry's old
+    /// text stands at its move stub.
     pub fn old_text(&self) -> String {
-        let spans = self.lead.iter().chain(self.entries.iter().flat_map(|e| &e.spans));
-        spans.filter(|s| s.in_old()).map(|s| s.text.as_str()).collect()
+        let mut text: String =
+            self.lead.iter().filter(|s| s.in_old()).map(|s| s.text.as_str()).collect();
+        for entry in &self.entries {
+            match entry.kind {
+                EntryKind::MoveStub => {
+                    if let Some(moved) = self.moved_entry(entry.move_id) {
+                        text.push_str(&moved.old_text());
+                    }
+                }
+                _ if entry.moved => {}
+                _ => text.push_str(&entry.old_text()),
+            }
+        }
+        text
     }
 
     /// The new revision's text, rebuilt from the spans.
     pub fn new_text(&self) -> String {
         let spans = self.lead.iter().chain(self.entries.iter().flat_map(|e| &e.spans));
         spans.filter(|s| s.in_new()).map(|s| s.text.as_str()).collect()
+    }
+
+    /// The moved entry (not the stub) with this move id.
+    pub fn moved_entry(&self, move_id: Option<usize>) -> Option<&Entry> {
+        let id = move_id?;
+        self.entries.iter().find(|e| e.kind != EntryKind::MoveStub && e.move_id == Some(id))
     }
 }

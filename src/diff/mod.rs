@@ -1,7 +1,28 @@
 //! Alignment and word diff: two documents to a [`Redline`].
+//!
+//! Two levels keep the cost near linear: pieces are aligned first
+//! ([`align`]), then words are diffed inside each matched pair whose text
+//! differs ([`words`]). Nothing here formats: the result is plain data.
+//!
+//! # Invariants
+//! - `redline.old_text() == old.text` and `redline.new_text() == new.text`.
+//! - The same inputs give the same redline, byte for byte (no clocks, no
+//!   random hashing decides anything).
+
+pub mod align;
+pub mod assemble;
+pub mod cleanup;
+pub mod normalize;
+pub mod order;
+pub mod similarity;
+pub mod style;
+pub mod tokens;
+pub mod words;
 
 use crate::model::Document;
-use crate::redline::{Op, Redline, Span};
+use crate::redline::{Op, Redline, Role, SCHEMA_VERSION, Source, Span, Summary};
+use assemble::{Context, assemble};
+use style::StyleMap;
 
 /// Options of the aligner.
 #[derive(Debug, Clone, Default)]
@@ -10,13 +31,44 @@ pub struct DiffOptions {
     pub strict: bool,
 }
 
-/// Aligns two documents. Stub: the whole texts as one deleted and one inserted span.
-pub fn diff(old: &Document, new: &Document, _options: &DiffOptions) -> Redline {
+/// Aligns two documents into a redline.
+///
+/// The redline's `old.path`/`new.path` are left empty: the caller knows them.
+pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
+    let alignment = align::align(old, new, options.strict);
+    let cx = Context {
+        old,
+        new,
+        old_styles: StyleMap::new(old),
+        new_styles: StyleMap::new(new),
+        strict: options.strict,
+    };
+    let entries = assemble(&cx, &alignment.pairs);
     Redline {
-        lead: vec![
-            Span::new(Op::Delete, old.text.clone()),
-            Span::new(Op::Insert, new.text.clone()),
-        ],
-        ..Redline::default()
+        schema: SCHEMA_VERSION,
+        old: Source { path: String::new(), encoding: old.encoding.clone() },
+        new: Source { path: String::new(), encoding: new.encoding.clone() },
+        summary: Summary::count(&entries),
+        lead: lead_spans(old.lead_text(), new.lead_text()),
+        entries,
+        warnings: alignment.warnings,
     }
 }
+
+/// The whitespace before the first piece: equal, or a layout change.
+fn lead_spans(old: &str, new: &str) -> Vec<Span> {
+    if old == new {
+        return if old.is_empty() { Vec::new() } else { vec![Span::new(Op::Equal, old)] };
+    }
+    [(Op::Delete, old), (Op::Insert, new)]
+        .into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(op, text)| Span::new(op, text).with_role(Role::Layout))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;
+
+#[cfg(test)]
+mod proptests;

@@ -9,6 +9,7 @@ type Task = (&'static str, &'static str, fn(&[String]) -> Result<(), String>);
 const TASKS: &[Task] = &[
     ("ci", "what CI runs: fmt check, clippy (warnings denied), tests, docs", ci),
     ("test", "all tests of the workspace", test),
+    ("man", "man pages of redline and its subcommands into target/man", man),
 ];
 
 fn main() -> ExitCode {
@@ -62,4 +63,12 @@ fn ci(_: &[String]) -> Result<(), String> {
 fn test(_: &[String]) -> Result<(), String> {
     run("cargo", &["test", "--workspace", "--all-targets"])?;
     run("cargo", &["test", "--workspace", "--doc"])
+}
+
+/// Generates the man pages from the command-line definition (clap_mangen, via
+/// the binary's hidden `man` subcommand, so the pages never drift from the flags).
+fn man(_: &[String]) -> Result<(), String> {
+    run("cargo", &["run", "--quiet", "--bin", "redline", "--", "man", "target/man"])?;
+    eprintln!("man pages written to target/man (try: man -l target/man/redline.1)");
+    Ok(())
 }

@@ -1,0 +1,86 @@
+//! The cleanup pass: no islands of short common words between changes.
+//!
+//! A raw token diff of a rewritten sentence keeps every `the`, `of` and `,`
+//! the two versions share, and reads as confetti. The rule (after the
+//! semantic cleanup of diff-match-patch): an equal run standing between two
+//! changes is absorbed into them when its weight is at most
+//! [`ISLAND_RATIO`] times the weight of the smaller neighbouring change, where
+//! weight counts the characters of non-whitespace tokens and a change weighs
+//! as much as the larger of its deleted and inserted sides. Whitespace-only
+//! islands are always absorbed. Absorbing can make a change heavier, so the
+//! rule is applied again to the island before it, until nothing changes.
+//!
+//! Bracket removal around unchanged words stays as it is: the words between
+//! the struck `[` and `]` weigh far more than either bracket.
+//!
+//! # Invariants
+//! - Runs stay contiguous and in order; only their grouping changes.
+
+use super::tokens::{SPACE_KEY, Token};
+use std::ops::Range;
+
+/// An island of equal text is absorbed when it weighs at most this times the
+/// lighter of the two changes around it.
+pub const ISLAND_RATIO: f64 = 1.0;
+
+/// A run of the token-level edit script (token index ranges).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Run {
+    /// Tokens equal by key on both sides.
+    Equal {
+        /// Old token indices.
+        old: Range<usize>,
+        /// New token indices.
+        new: Range<usize>,
+    },
+    /// Old tokens replaced by new tokens (either side may be empty).
+    Change {
+        /// Old token indices.
+        old: Range<usize>,
+        /// New token indices.
+        new: Range<usize>,
+    },
+}
+
+/// Applies the island rule to a run list.
+pub fn absorb_islands(runs: Vec<Run>, old: &[Token], new: &[Token]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    for run in runs {
+        let is_change = matches!(run, Run::Change { .. });
+        out.push(run);
+        while is_change && absorb_last_island(&mut out, old, new) {}
+    }
+    out
+}
+
+/// If `runs` ends with change, island, change and the island is light enough,
+/// merges the three into one change.
+fn absorb_last_island(runs: &mut Vec<Run>, old: &[Token], new: &[Token]) -> bool {
+    let [.., left, island, right] = runs.as_slice() else { return false };
+    let (
+        Run::Change { old: lo, new: ln },
+        Run::Equal { old: io, .. },
+        Run::Change { old: ro, new: rn },
+    ) = (left, island, right)
+    else {
+        return false;
+    };
+    let lighter = change_weight(old, lo, new, ln).min(change_weight(old, ro, new, rn));
+    let island_weight = weight(old, io);
+    if island_weight > 0 && island_weight as f64 > ISLAND_RATIO * lighter as f64 {
+        return false;
+    }
+    let merged = Run::Change { old: lo.start..ro.end, new: ln.start..rn.end };
+    runs.truncate(runs.len() - 3);
+    runs.push(merged);
+    true
+}
+
+fn change_weight(old: &[Token], o: &Range<usize>, new: &[Token], n: &Range<usize>) -> usize {
+    weight(old, o).max(weight(new, n))
+}
+
+/// Characters (bytes) of the non-whitespace tokens in `range`.
+fn weight(tokens: &[Token], range: &Range<usize>) -> usize {
+    tokens[range.clone()].iter().filter(|t| t.key != SPACE_KEY).map(|t| t.end - t.start).sum()
+}

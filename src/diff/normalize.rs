@@ -1,0 +1,69 @@
+//! Comparison keys: what counts as "the same text" when aligning and diffing.
+//!
+//! Two texts that differ only in layout (line breaks, runs of spaces) or in
+//! typography (curly against straight quotes, no-break space against space,
+//! non-breaking hyphen against hyphen, en dash against hyphen between numbers)
+//! compare equal by default. `--strict` keeps typographic variants apart.
+//!
+//! # Invariants
+//! - A key never depends on anything but the token and its neighbours' kinds:
+//!   the same text always gives the same key.
+
+use std::borrow::Cow;
+
+/// How a variant of a character is folded for comparison; `None` keeps it.
+fn fold_char(c: char) -> Option<char> {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
+        '\u{2010}' | '\u{2011}' => Some('-'),
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
+        _ => None,
+    }
+}
+
+/// The text with typographic variants folded to their plain forms.
+pub fn fold_typography(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| fold_char(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| fold_char(c).unwrap_or(c)).collect())
+}
+
+/// `true` for an en dash, which folds to a hyphen between two numbers.
+pub fn is_en_dash(text: &str) -> bool {
+    text == "\u{2013}"
+}
+
+/// `true` for text made only of whitespace, no-break spaces included.
+pub fn is_space(text: &str) -> bool {
+    !text.is_empty() && text.chars().all(char::is_whitespace)
+}
+
+/// `true` when two whitespace runs differ only by no-break against plain spaces.
+pub fn spaces_differ_typographically(old: &str, new: &str) -> bool {
+    old != new && fold_typography(old) == fold_typography(new)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_quotes_hyphens_and_spaces() {
+        assert_eq!(fold_typography("ITU\u{2019}s \u{201C}x\u{201D}"), "ITU's \"x\"");
+        assert_eq!(fold_typography("High\u{2011}Level"), "High-Level");
+        assert_eq!(fold_typography("1158\u{a0}x"), "1158 x");
+    }
+
+    #[test]
+    fn plain_text_is_borrowed() {
+        assert!(matches!(fold_typography("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn spaces_differing_by_nbsp_are_typographic() {
+        assert!(spaces_differ_typographically("\u{a0}", " "));
+        assert!(!spaces_differ_typographically("\n", " "));
+    }
+}

@@ -1,0 +1,250 @@
+//! Aligner tests on small documents built by a test-only reader: paragraphs
+//! separated by blank lines, `a)`/`1` labels, lower-case heading lines.
+
+use super::*;
+use crate::model::{Label, LabelKind, Piece, PieceKind, Section, SectionKind};
+use crate::redline::{Action, EntryKind, Redline};
+
+const HEADINGS: &[&str] = &["recalling", "considering", "noting", "resolves", "instructs"];
+
+/// A document of blank-line separated paragraphs: the first is a title line,
+/// lines starting with a heading word open sections, others are provisions.
+pub fn doc(text: &str) -> Document {
+    let mut document =
+        Document { text: text.to_string(), encoding: "UTF-8".into(), ..Document::default() };
+    let mut at = text.len() - text.trim_start().len();
+    document.lead = 0..at;
+    while at < text.len() {
+        let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
+        let raw_end = at + (text[end..].len() - text[end..].trim_start().len()) + (end - at);
+        push_piece(&mut document, at, end, raw_end);
+        at = raw_end;
+    }
+    document
+}
+
+fn push_piece(document: &mut Document, start: usize, end: usize, raw_end: usize) {
+    let paragraph = &document.text[start..end];
+    let index = document.pieces.len();
+    let line = document.text[..start].matches('\n').count() + 1;
+    let first_word = paragraph.split_whitespace().next().unwrap_or("");
+    let mut piece = Piece {
+        kind: PieceKind::Provision,
+        section: document.sections.len().checked_sub(1),
+        parent: None,
+        depth: 0,
+        label: None,
+        raw: start..raw_end,
+        content: start..end,
+        lines: (line, line + paragraph.matches('\n').count()),
+        inlines: Vec::new(),
+        inline_heading: false,
+    };
+    if index == 0 {
+        piece.kind = PieceKind::Title;
+    } else if HEADINGS.contains(&first_word) {
+        piece.kind = PieceKind::Heading;
+        piece.section = Some(document.sections.len());
+        document.sections.push(Section {
+            heading: Some(index),
+            heading_text: Some(paragraph.to_string()),
+            kind: if first_word == "resolves" {
+                SectionKind::Operative
+            } else {
+                SectionKind::Preamble
+            },
+            pieces: index..index + 1,
+        });
+    } else if is_label(first_word) {
+        let label_end = start + first_word.len();
+        let gap =
+            paragraph[first_word.len()..].len() - paragraph[first_word.len()..].trim_start().len();
+        piece.label = Some(Label {
+            text: first_word.to_string(),
+            range: start..label_end,
+            kind: LabelKind::Letter,
+            ordinal: None,
+        });
+        piece.content = label_end + gap..end;
+    }
+    if let Some(section) = document.sections.last_mut() {
+        section.pieces.end = index + 1;
+    }
+    document.pieces.push(piece);
+}
+
+fn is_label(word: &str) -> bool {
+    let body = word.strip_suffix(')').unwrap_or(word);
+    (word.ends_with(')') && body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase()))
+        || (!word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
+}
+
+fn run(old: &str, new: &str) -> Redline {
+    let (old, new) = (doc(old), doc(new));
+    let redline = diff(&old, &new, &DiffOptions::default());
+    assert_eq!(redline.old_text(), old.text, "reject must give the old text");
+    assert_eq!(redline.new_text(), new.text, "accept must give the new text");
+    redline
+}
+
+/// One line per entry: action, flags, labels and the marked text.
+pub fn outline(redline: &Redline) -> String {
+    let mut out = String::new();
+    for entry in &redline.entries {
+        let mut flags = String::new();
+        for (on, name) in [
+            (entry.moved, " moved"),
+            (entry.renumbered, " renumbered"),
+            (entry.typographic, " typographic"),
+            (entry.layout, " layout"),
+        ] {
+            if on {
+                flags.push_str(name);
+            }
+        }
+        let kind = match entry.kind {
+            EntryKind::MoveStub => "stub ",
+            EntryKind::Heading => "head ",
+            EntryKind::Title => "title",
+            EntryKind::Provision => "prov ",
+        };
+        let text: String = entry.spans.iter().map(marked).collect();
+        out.push_str(&format!("{kind} {}{flags} | {}\n", entry.action.as_str(), text.trim_end()));
+    }
+    out
+}
+
+fn marked(span: &crate::redline::Span) -> String {
+    use crate::redline::{Op, Role};
+    match (span.op, span.role) {
+        (Op::Equal, _) => span.text.clone(),
+        (Op::Delete, Role::Layout | Role::Typographic) => String::new(),
+        (Op::Insert, Role::Layout | Role::Typographic) => span.text.clone(),
+        (Op::Delete, _) => format!("[-{}-]", span.text),
+        (Op::Insert, _) => format!("{{+{}+}}", span.text),
+    }
+}
+
+fn check(old: &str, new: &str, expected: &str) {
+    let redline = run(old, new);
+    assert_eq!(outline(&redline), expected, "\n{}", outline(&redline));
+}
+
+#[test]
+fn identical_documents_are_all_noc() {
+    let text = "RES 1\n\nrecalling\n\na) one thing;\n\nb) another,\n";
+    check(
+        text,
+        text,
+        "title NOC | RES 1\nhead  NOC | recalling\nprov  NOC | a) one thing;\nprov  NOC | b) another,\n",
+    );
+}
+
+#[test]
+fn title_year_and_place_replaced_word_by_word() {
+    check(
+        "RESOLUTION 140 (REV. GUADALAJARA, 2010)\n",
+        "RESOLUTION 140 (REV. BUSAN, 2014)\n",
+        "title MOD | RESOLUTION 140 (REV. [-GUADALAJARA, 2010-]{+BUSAN, 2014+})\n",
+    );
+}
+
+#[test]
+fn item_inserted_mid_list_renumbers_followers_without_text_changes() {
+    check(
+        "T\n\nrecalling\n\na) alpha text here;\n\nb) beta text here;\n\nc) gamma text here,\n",
+        "T\n\nrecalling\n\na) alpha text here;\n\nb) inserted new item;\n\nc) beta text here;\n\nd) gamma text here,\n",
+        "title NOC | T\nhead  NOC | recalling\nprov  NOC | a) alpha text here;\nprov  ADD | {+b) inserted new item;\n\n+}\nprov  NOC renumbered | [-b)-]{+c)+} beta text here;\nprov  NOC renumbered | [-c)-]{+d)+} gamma text here,\n",
+    );
+}
+
+#[test]
+fn item_deleted_with_relabelling() {
+    check(
+        "T\n\nrecalling\n\na) alpha text here;\n\nb) beta text here;\n\nc) gamma text here,\n",
+        "T\n\nrecalling\n\na) alpha text here;\n\nb) gamma text here,\n",
+        "title NOC | T\nhead  NOC | recalling\nprov  NOC | a) alpha text here;\nprov  SUP | [-b) beta text here;\n\n-]\nprov  NOC renumbered | [-c)-]{+b)+} gamma text here,\n",
+    );
+}
+
+#[test]
+fn moved_provision_renders_once_with_a_stub() {
+    check(
+        "T\n\nresolves\n\n1 first decision here;\n\n2 second decision here;\n\n3 third decision here;\n",
+        "T\n\nresolves\n\n1 second decision here;\n\n2 third decision here;\n\n3 first decision here;\n",
+        "title NOC | T\nhead  NOC | resolves\nstub  NOC moved | \nprov  NOC renumbered | [-2-]{+1+} second decision here;\nprov  NOC renumbered layout | [-3-]{+2+} third decision here;\nprov  NOC moved renumbered layout | [-1-]{+3+} first decision here;\n",
+    );
+}
+
+#[test]
+fn moved_to_another_section_and_edited() {
+    check(
+        "T\n\nrecalling\n\na) the report on the implementation of outcomes;\n\nb) stays here;\n\nresolves\n\n1 to act now;\n",
+        "T\n\nrecalling\n\na) stays here;\n\nresolves\n\n1 to act now;\n\n2 the final report on the implementation of outcomes;\n",
+        "title NOC | T\nhead  NOC | recalling\nstub  NOC moved | \nprov  NOC renumbered | [-b)-]{+a)+} stays here;\nhead  NOC | resolves\nprov  NOC layout | 1 to act now;\nprov  MOD moved renumbered layout | [-a)-]{+2+} the {+final +}report on the implementation of outcomes;\n",
+    );
+}
+
+#[test]
+fn too_different_is_sup_and_add() {
+    check(
+        "T\n\nrecalling\n\na) the quick brown fox jumps over the lazy dog;\n",
+        "T\n\nrecalling\n\na) an entirely different provision about spectrum;\n",
+        "title NOC | T\nhead  NOC | recalling\nprov  SUP | [-a) the quick brown fox jumps over the lazy dog;\n-]\nprov  ADD | {+a) an entirely different provision about spectrum;\n+}\n",
+    );
+}
+
+#[test]
+fn similar_enough_is_mod() {
+    check(
+        "T\n\nrecalling\n\na) the role of ITU in building the information society;\n",
+        "T\n\nrecalling\n\na) the leading role of ITU in building the inclusive information society;\n",
+        "title NOC | T\nhead  NOC | recalling\nprov  MOD | a) the {+leading +}role of ITU in building the {+inclusive +}information society;\n",
+    );
+}
+
+#[test]
+fn changed_heading_is_modified() {
+    check(
+        "T\n\nconsidering further\n\na) text one here;\n",
+        "T\n\nconsidering also\n\na) text one here;\n",
+        "title NOC | T\nhead  MOD | considering [-further-]{+also+}\nprov  NOC | a) text one here;\n",
+    );
+}
+
+#[test]
+fn reflow_and_typography_are_noc() {
+    let redline = run(
+        "T\n\nrecalling\n\na) ITU\u{2019}s role in the\ninformation society;\n",
+        "T\n\nrecalling\n\na) ITU's role in the information society;\n",
+    );
+    let entry = &redline.entries[2];
+    assert_eq!((entry.action, entry.typographic, entry.layout), (Action::Noc, true, true));
+}
+
+#[test]
+fn strict_shows_typography_as_changes() {
+    let (old, new) = (
+        doc("T\n\nrecalling\n\na) ITU\u{2019}s role;\n"),
+        doc("T\n\nrecalling\n\na) ITU's role;\n"),
+    );
+    let redline = diff(&old, &new, &DiffOptions { strict: true });
+    assert_eq!(redline.entries[2].action, Action::Mod);
+}
+
+#[test]
+fn empty_old_or_new() {
+    check("", "T\n\nrecalling\n", "title ADD | {+T\n\n+}\nhead  ADD | {+recalling\n+}\n");
+    check("T\n", "", "title SUP | [-T\n-]\n");
+    check("", "", "");
+}
+
+#[test]
+fn summary_counts_actions_and_flags() {
+    let redline = run(
+        "T\n\nrecalling\n\na) alpha text here;\n\nb) beta text here;\n",
+        "T\n\nrecalling\n\na) inserted item text;\n\nb) alpha text here;\n\nc) beta text changed here;\n",
+    );
+    let s = redline.summary;
+    assert_eq!((s.add, s.sup, s.modified, s.noc, s.moved, s.renumbered), (1, 0, 1, 3, 0, 2));
+}

@@ -1,0 +1,165 @@
+//! Tokens: words, numbers, punctuation and whitespace, each with a comparison key.
+//!
+//! Word boundaries come from `unicode-segmentation` (UAX #29), so `2010` is
+//! one token and never diffed character by character, and `ITU’s` stays one
+//! word. Keys are interned to small integers so sequences compare fast.
+//!
+//! # Invariants
+//! - Tokens tile the text they were made from: no gaps, no overlaps.
+//! - All whitespace runs share one key (layout never changes the text).
+
+use super::normalize::{fold_typography, is_en_dash, is_space};
+use std::collections::HashMap;
+use std::ops::Range;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One token of a text: its byte range and its interned comparison key.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Start byte offset (in the document text).
+    pub start: usize,
+    /// End byte offset (exclusive).
+    pub end: usize,
+    /// Interned comparison key.
+    pub key: u32,
+    /// `true` for a word or number: what similarity counts.
+    pub is_word: bool,
+}
+
+impl Token {
+    /// The byte range of the token.
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// Interns comparison keys; one interner is shared by both sides of a diff.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: HashMap<String, u32>,
+}
+
+/// The key every whitespace run gets.
+pub const SPACE_KEY: u32 = 0;
+
+impl Interner {
+    /// A new interner; whitespace is key [`SPACE_KEY`].
+    pub fn new() -> Self {
+        let mut ids = HashMap::new();
+        ids.insert(" ".to_string(), SPACE_KEY);
+        Interner { ids }
+    }
+
+    /// The id of `key`, allocating one the first time.
+    pub fn intern(&mut self, key: &str) -> u32 {
+        if let Some(&id) = self.ids.get(key) {
+            return id;
+        }
+        let id = u32::try_from(self.ids.len()).unwrap_or(u32::MAX);
+        self.ids.insert(key.to_string(), id);
+        id
+    }
+}
+
+/// Splits `text[range]` into tokens with keys; `strict` keeps typography apart.
+pub fn tokenize(
+    text: &str,
+    range: Range<usize>,
+    strict: bool,
+    interner: &mut Interner,
+) -> Vec<Token> {
+    let base = range.start;
+    let segments: Vec<(usize, &str)> = text[range].split_word_bound_indices().collect();
+    let mut tokens = Vec::with_capacity(segments.len());
+    for (index, &(at, segment)) in segments.iter().enumerate() {
+        let key = segment_key(segment, strict, || between_numbers(&segments, index));
+        tokens.push(Token {
+            start: base + at,
+            end: base + at + segment.len(),
+            key: interner.intern(&key),
+            is_word: segment.chars().any(char::is_alphanumeric),
+        });
+    }
+    merge_spaces(tokens)
+}
+
+fn segment_key(segment: &str, strict: bool, between_numbers: impl Fn() -> bool) -> String {
+    if is_space(segment) && (!strict || segment.chars().all(|c| c.is_ascii_whitespace())) {
+        return " ".to_string();
+    }
+    if strict {
+        return segment.to_string();
+    }
+    if is_en_dash(segment) && between_numbers() {
+        return "-".to_string();
+    }
+    fold_typography(segment).into_owned()
+}
+
+fn between_numbers(segments: &[(usize, &str)], index: usize) -> bool {
+    let is_number = |i: Option<usize>| {
+        i.and_then(|i| segments.get(i))
+            .is_some_and(|(_, s)| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
+    };
+    is_number(index.checked_sub(1)) && is_number(Some(index + 1))
+}
+
+/// Joins adjacent whitespace tokens (`\n` then ` `) into one run.
+fn merge_spaces(tokens: Vec<Token>) -> Vec<Token> {
+    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
+    for token in tokens {
+        match merged.last_mut() {
+            Some(last) if last.key == SPACE_KEY && token.key == SPACE_KEY => last.end = token.end,
+            _ => merged.push(token),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text, 0..text.len(), false, &mut Interner::new());
+        tokens.iter().map(|t| &text[t.range()]).collect()
+    }
+
+    #[test]
+    fn numbers_are_whole_tokens() {
+        assert_eq!(texts("(Guadalajara, 2010)"), ["(", "Guadalajara", ",", " ", "2010", ")"]);
+    }
+
+    #[test]
+    fn whitespace_runs_are_one_token() {
+        assert_eq!(texts("a \n\n b"), ["a", " \n\n ", "b"]);
+    }
+
+    #[test]
+    fn layout_and_typography_share_keys() {
+        let mut interner = Interner::new();
+        let a = "ITU\u{2019}s 2003\u{2013}2005\u{a0}x";
+        let b = "ITU's\n2003-2005 x";
+        let keys = |t: &str, i: &mut Interner| -> Vec<u32> {
+            tokenize(t, 0..t.len(), false, i).iter().map(|t| t.key).collect()
+        };
+        assert_eq!(keys(a, &mut interner), keys(b, &mut interner));
+    }
+
+    #[test]
+    fn strict_keeps_typography_apart() {
+        let mut interner = Interner::new();
+        let curly = "ITU\u{2019}s";
+        let a = tokenize(curly, 0..curly.len(), true, &mut interner);
+        let b = tokenize("ITU's", 0..5, true, &mut interner);
+        assert_ne!(a[0].key, b[0].key);
+    }
+
+    #[test]
+    fn en_dash_between_words_stays_a_dash() {
+        let mut interner = Interner::new();
+        let a = tokenize("ICTs \u{2013} x", 0..9, false, &mut interner);
+        let b = tokenize("ICTs - x", 0..8, false, &mut interner);
+        assert_ne!(a[2].key, b[2].key);
+    }
+}

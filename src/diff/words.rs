@@ -1,0 +1,263 @@
+//! Word changes inside one piece: a token diff with `similar`, then a cleanup
+//! pass so that a rewritten phrase reads as one deletion and one insertion.
+//!
+//! # Invariants
+//! - The old ranges of the spans returned tile the old range given, in order;
+//!   the new ranges tile the new range. Nothing is dropped or duplicated.
+//! - Tokens are compared by key: whitespace runs and typographic variants that
+//!   differ only in form come out as `layout`/`typographic` pairs, never as
+//!   changes of the text.
+
+use super::cleanup::{Run, absorb_islands};
+use super::normalize::spaces_differ_typographically;
+use super::tokens::{Interner, SPACE_KEY, Token, tokenize};
+use crate::redline::{Op, Role};
+use similar::{Algorithm, capture_diff_slices};
+use std::ops::Range;
+
+/// A span before styling: an operation, a role and where its text lies.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RawSpan {
+    /// Equal, deleted or inserted.
+    pub op: Op,
+    /// Text, label, layout or typographic.
+    pub role: Role,
+    /// Range in the old text (empty for an insertion).
+    pub old: Range<usize>,
+    /// Range in the new text (empty for a deletion).
+    pub new: Range<usize>,
+}
+
+/// Two texts and the ranges of them to compare.
+#[derive(Debug, Clone, Copy)]
+pub struct Sides<'a> {
+    /// The old document text.
+    pub old_text: &'a str,
+    /// The new document text.
+    pub new_text: &'a str,
+    /// Keep typographic variants apart.
+    pub strict: bool,
+}
+
+/// Word-diffs `old` against `new` (ranges of the two texts) into raw spans.
+pub fn diff_words(sides: Sides<'_>, old: Range<usize>, new: Range<usize>) -> Vec<RawSpan> {
+    if sides.old_text[old.clone()] == sides.new_text[new.clone()] {
+        return vec![equal_span(old, new)];
+    }
+    let mut interner = Interner::new();
+    let old_tokens = tokenize(sides.old_text, old.clone(), sides.strict, &mut interner);
+    let new_tokens = tokenize(sides.new_text, new.clone(), sides.strict, &mut interner);
+    let runs = absorb_islands(token_runs(&old_tokens, &new_tokens), &old_tokens, &new_tokens);
+    let old_side = TokenSide { tokens: &old_tokens, end: old.end };
+    let new_side = TokenSide { tokens: &new_tokens, end: new.end };
+    let mut spans = Vec::new();
+    for run in runs {
+        emit_run(sides, old_side, new_side, run, &mut spans);
+    }
+    coalesce(spans)
+}
+
+fn equal_span(old: Range<usize>, new: Range<usize>) -> RawSpan {
+    RawSpan { op: Op::Equal, role: Role::Text, old, new }
+}
+
+/// Token-level edit script as runs of equal tokens and changed tokens.
+fn token_runs(old: &[Token], new: &[Token]) -> Vec<Run> {
+    let old_keys: Vec<u32> = old.iter().map(|t| t.key).collect();
+    let new_keys: Vec<u32> = new.iter().map(|t| t.key).collect();
+    let mut runs: Vec<Run> = Vec::new();
+    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+        let (tag, old_range, new_range) = op.as_tag_tuple();
+        let run = match tag {
+            similar::DiffTag::Equal => Run::Equal { old: old_range, new: new_range },
+            _ => Run::Change { old: old_range, new: new_range },
+        };
+        push_run(&mut runs, run);
+    }
+    runs
+}
+
+/// Appends a run, merging it with the previous one when both are changes.
+pub fn push_run(runs: &mut Vec<Run>, run: Run) {
+    if let (Some(Run::Change { old, new }), Run::Change { old: o, new: n }) =
+        (runs.last_mut(), &run)
+    {
+        old.end = o.end;
+        new.end = n.end;
+        return;
+    }
+    runs.push(run);
+}
+
+/// The tokens of one side and where that side's range ends.
+#[derive(Debug, Clone, Copy)]
+struct TokenSide<'a> {
+    tokens: &'a [Token],
+    end: usize,
+}
+
+impl TokenSide<'_> {
+    /// The byte range covered by tokens `range`; empty at the right place if none.
+    fn span(&self, range: Range<usize>) -> Range<usize> {
+        match self.tokens.get(range.start) {
+            Some(first) if !range.is_empty() => first.start..self.tokens[range.end - 1].end,
+            Some(first) => first.start..first.start,
+            None => self.end..self.end,
+        }
+    }
+}
+
+fn emit_run(sides: Sides<'_>, old: TokenSide, new: TokenSide, run: Run, out: &mut Vec<RawSpan>) {
+    match run {
+        Run::Change { old: o, new: n } => emit_change(old.span(o), new.span(n), out),
+        Run::Equal { old: o, new: n } => {
+            for (a, b) in old.tokens[o].iter().zip(&new.tokens[n]) {
+                emit_equal_token(sides, a, b, out);
+            }
+        }
+    }
+}
+
+fn emit_change(old: Range<usize>, new: Range<usize>, out: &mut Vec<RawSpan>) {
+    if !old.is_empty() {
+        let at = new.start..new.start;
+        out.push(RawSpan { op: Op::Delete, role: Role::Text, old: old.clone(), new: at });
+    }
+    if !new.is_empty() {
+        out.push(RawSpan { op: Op::Insert, role: Role::Text, old: old.end..old.end, new });
+    }
+}
+
+fn emit_equal_token(sides: Sides<'_>, a: &Token, b: &Token, out: &mut Vec<RawSpan>) {
+    let old_text = &sides.old_text[a.range()];
+    let new_text = &sides.new_text[b.range()];
+    if old_text == new_text {
+        out.push(equal_span(a.range(), b.range()));
+        return;
+    }
+    let role = if a.key == SPACE_KEY && !spaces_differ_typographically(old_text, new_text) {
+        Role::Layout
+    } else {
+        Role::Typographic
+    };
+    out.push(RawSpan { op: Op::Delete, role, old: a.range(), new: b.start..b.start });
+    out.push(RawSpan { op: Op::Insert, role, old: a.end..a.end, new: b.range() });
+}
+
+/// Merges neighbouring spans of the same op and role.
+fn coalesce(spans: Vec<RawSpan>) -> Vec<RawSpan> {
+    let mut merged: Vec<RawSpan> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if last.op == span.op && last.role == span.role => {
+                last.old.end = span.old.end;
+                last.new.end = span.new.end;
+            }
+            _ => merged.push(span),
+        }
+    }
+    merged
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Renders the word diff of `old` against `new` as `[-del-]{+ins+}`,
+    /// layout pairs as `(~old~>new~)`, typographic pairs as `<~old~>new~>`.
+    fn check(old: &str, new: &str, expected: &str) {
+        let sides = Sides { old_text: old, new_text: new, strict: false };
+        let spans = diff_words(sides, 0..old.len(), 0..new.len());
+        let old_back: String = spans.iter().map(|s| &old[s.old.clone()]).collect();
+        let new_back: String = spans.iter().map(|s| &new[s.new.clone()]).collect();
+        assert_eq!((old_back.as_str(), new_back.as_str()), (old, new), "spans must tile");
+        assert_eq!(render(old, new, &spans), expected);
+    }
+
+    fn render(old: &str, new: &str, spans: &[RawSpan]) -> String {
+        let mut out = String::new();
+        let mut iter = spans.iter().peekable();
+        while let Some(span) = iter.next() {
+            let (o, n) = (&old[span.old.clone()], &new[span.new.clone()]);
+            match (span.op, span.role) {
+                (Op::Equal, _) => out.push_str(o),
+                (Op::Delete, Role::Layout | Role::Typographic) => {
+                    let next = iter.next().expect("pair");
+                    let (open, close) =
+                        if span.role == Role::Layout { ("(~", "~)") } else { ("<~", "~>") };
+                    out.push_str(&format!("{open}{o}~>{}{close}", &new[next.new.clone()]));
+                }
+                (Op::Delete, _) => out.push_str(&format!("[-{o}-]")),
+                (Op::Insert, _) => out.push_str(&format!("{{+{n}+}}")),
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn identical_text_is_one_equal_span() {
+        check("the same", "the same", "the same");
+    }
+
+    #[test]
+    fn a_year_is_replaced_as_a_whole_word() {
+        check("(Guadalajara, 2010)", "(Busan, 2014)", "([-Guadalajara, 2010-]{+Busan, 2014+})");
+    }
+
+    #[test]
+    fn one_word_in_a_long_provision() {
+        check(
+            "that ITU should continue to play a lead role in the process;",
+            "that ITU should continue to play a leading role in the process;",
+            "that ITU should continue to play a [-lead-]{+leading+} role in the process;",
+        );
+    }
+
+    #[test]
+    fn short_common_words_between_changes_are_absorbed() {
+        check(
+            "has formed the basis for innovations",
+            "have greatly expanded the gamut of innovations",
+            "[-has formed the basis for-]{+have greatly expanded the gamut of+} innovations",
+        );
+    }
+
+    #[test]
+    fn a_long_common_phrase_between_changes_is_kept() {
+        check(
+            "to submit the report of the Secretary-General to Council",
+            "to present the report of the Secretary-General to Plenary",
+            "to [-submit-]{+present+} the report of the Secretary-General to [-Council-]{+Plenary+}",
+        );
+    }
+
+    #[test]
+    fn removed_brackets_are_the_only_change() {
+        check(
+            "a) [within their respective roles and responsibilities,] is critical",
+            "a) within their respective roles and responsibilities, is critical",
+            "a) [-[-]within their respective roles and responsibilities,[-]-] is critical",
+        );
+    }
+
+    #[test]
+    fn reflowed_text_is_layout_only() {
+        check("one two\nthree", "one two three", "one two(~\n~> ~)three");
+    }
+
+    #[test]
+    fn typographic_variants_are_not_changes() {
+        check(
+            "ITU\u{2019}s High\u{2011}Level",
+            "ITU's High-Level",
+            "<~ITU\u{2019}s~>ITU's~> High<~\u{2011}~>-~>Level",
+        );
+    }
+
+    #[test]
+    fn insertion_at_the_end_and_empty_sides() {
+        check("a", "a b", "a{+ b+}");
+        check("", "new", "{+new+}");
+        check("old", "", "[-old-]");
+    }
+}
