@@ -279,6 +279,25 @@ mod tests {
     }
 
     #[test]
+    fn the_user_documentation_lists_every_word_and_phrase() {
+        let docs =
+            include_str!("../../docs/parsing.md").split_whitespace().collect::<Vec<_>>().join(" ");
+        let row = |from: &str, to: &str| {
+            let rest = docs.split(from).nth(1).unwrap_or_default();
+            rest.split(to).next().unwrap_or_default().to_string()
+        };
+        let preamble = row("| preamble |", "| operative |");
+        let operative = row("| operative |", "| annex |");
+        for (word, kind) in ITU_HEADINGS {
+            let listed = if *kind == Preamble { &preamble } else { &operative };
+            assert!(listed.contains(&format!("`{word}`")), "{word}");
+        }
+        for phrase in UN_PHRASES {
+            assert!(docs.contains(&format!("\"{phrase}\"")), "{phrase}");
+        }
+    }
+
+    #[test]
     fn sub_headings_footnotes_and_the_enacting_formula() {
         assert!(sub_heading_shape("Internet governance"));
         assert!(!sub_heading_shape("that ITU has a role;"));
