@@ -127,7 +127,7 @@ impl<'a> Builder<'a> {
     }
 
     fn footnote(&mut self, raw: Range<usize>, content: Range<usize>) {
-        if self.footnotes.is_none() || self.footnotes != self.out.sections.len().checked_sub(1) {
+        if !self.in_footnotes() {
             self.open_section(SectionKind::Other, None);
             self.footnotes = Some(self.out.sections.len() - 1);
         }
@@ -156,7 +156,7 @@ impl<'a> Builder<'a> {
     }
 
     fn text(&mut self, raw: Range<usize>, content: Range<usize>) {
-        if self.footnotes.is_some() && self.footnotes == self.out.sections.len().checked_sub(1) {
+        if self.in_footnotes() {
             return self.footnote(raw, content);
         }
         self.provision(None, "", raw, content);
@@ -183,6 +183,11 @@ impl<'a> Builder<'a> {
             ordinal: reading.ordinal,
         });
         self.push(PieceKind::Provision, raw, content, label, (placed.parent, placed.depth));
+    }
+
+    /// True when the current section is the footnotes' section.
+    fn in_footnotes(&self) -> bool {
+        self.footnotes.is_some() && self.footnotes == self.out.sections.len().checked_sub(1)
     }
 
     fn in_un_preamble(&self) -> bool {

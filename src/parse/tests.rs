@@ -255,6 +255,21 @@ fn a_wrapped_enacting_formula_is_still_its_own_title() {
     );
 }
 
+#[test]
+fn a_wrapped_line_starting_with_a_number_after_a_comma_is_read_as_a_label() {
+    // FIXME: "18 May 2012" continues the sentence, but after a comma a bare
+    // number at the start of a line is indistinguishable from the label `18`.
+    check(
+        "noting\n\nthat the Forum met in Geneva,\n18 May 2012, and agreed;\n\nresolves\n\n1 to act,\n",
+        "   1 [preamble] noting
+   3   that the Forum met in Geneva,
+   4   18  May 2012, and agreed;
+   6 [operative] resolves
+   8   1  to act,
+",
+    );
+}
+
 // Labels.
 
 #[test]
