@@ -26,7 +26,7 @@ pub fn document_text(report: &DocumentReport) -> String {
             let _ = writeln!(out, "  {place}  {}", options.join(" / "));
         }
     }
-    push_unbalanced(&mut out, &report.unbalanced);
+    push_unbalanced(&mut out, "unbalanced", &report.unbalanced);
     out
 }
 
@@ -39,9 +39,12 @@ pub fn revisions_text(report: &RevisionsReport) -> String {
     for step in &report.steps {
         push_step(&mut out, step);
     }
-    for revision in report.revisions.iter().filter(|revision| !revision.unbalanced.is_empty()) {
-        let _ = write!(out, "\n{} ", revision.label);
-        push_unbalanced(&mut out, &revision.unbalanced);
+    for revision in &report.revisions {
+        push_unbalanced(
+            &mut out,
+            &format!("unbalanced in {}", revision.label),
+            &revision.unbalanced,
+        );
     }
     out
 }
@@ -94,11 +97,11 @@ fn push_step(out: &mut String, step: &Step) {
     }
 }
 
-fn push_unbalanced(out: &mut String, unbalanced: &[UnbalancedReport]) {
+fn push_unbalanced(out: &mut String, title: &str, unbalanced: &[UnbalancedReport]) {
     if unbalanced.is_empty() {
         return;
     }
-    out.push_str("\nunbalanced\n");
+    let _ = writeln!(out, "\n{title}");
     for bracket in unbalanced {
         let place = place(bracket.line, bracket.column, &bracket.section, &bracket.label);
         let what = match bracket.kind {
