@@ -40,7 +40,7 @@ pub fn bracketed(mut span: Span, depth: usize) -> Span {
 }
 
 /// The span in bold and/or italics.
-pub fn emphasised(mut span: Span, bold: bool, italic: bool) -> Span {
+pub fn with_emphasis(mut span: Span, bold: bool, italic: bool) -> Span {
     span.emphasis = Emphasis { bold, italic, ..Emphasis::default() };
     span
 }
