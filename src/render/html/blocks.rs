@@ -31,8 +31,10 @@ pub struct Block {
     pub class: String,
     /// The action mark in the margin (`MOD`, `ADD`, `SUP`, `NOC`).
     pub action: Option<String>,
-    /// A move link: to the stub from the moved entry, or the other way.
+    /// The moved entry's link to its old place (in the margin).
     pub note: Option<Link>,
+    /// The stub's link to the moved entry's new place (in the text column).
+    pub stub_link: Option<Link>,
     /// Anchor of the next change.
     pub next: Option<String>,
     /// The text.
@@ -52,8 +54,9 @@ pub struct Row {
 struct Anchors {
     /// The change number of each entry shown, if it is a change.
     numbers: Vec<Option<usize>>,
-    /// Change number of the stub (`true`) or the moved entry (`false`) of each move id.
-    moves: HashMap<(usize, bool), (usize, usize)>,
+    /// Change number and index of the stub (`true`) or the moved entry
+    /// (`false`) of each move id, and where the moved entry stands.
+    moves: HashMap<(usize, bool), (usize, usize, String)>,
 }
 
 impl Anchors {
@@ -66,7 +69,8 @@ impl Anchors {
             count += usize::from(change);
             numbers.push(change.then_some(count));
             if let Some(id) = entry.move_id.filter(|_| change) {
-                moves.insert((id, entry.kind == EntryKind::MoveStub), (count, index));
+                let place = location(entry);
+                moves.insert((id, entry.kind == EntryKind::MoveStub), (count, index, place));
             }
         }
         Anchors { numbers, moves }
@@ -79,9 +83,14 @@ impl Anchors {
     /// The link from entry `index` to its move counterpart.
     fn move_link(&self, index: usize, entry: &Entry) -> Option<Link> {
         let stub = entry.kind == EntryKind::MoveStub;
-        let (number, other) = *self.moves.get(&(entry.move_id?, !stub))?;
-        let arrow = if other > index { "↓" } else { "↑" };
-        let text = if stub { format!("moved to {arrow}") } else { format!("moved from {arrow}") };
+        let (number, other, place) = self.moves.get(&(entry.move_id?, !stub))?;
+        let arrow = if *other > index { "↓" } else { "↑" };
+        let text = match stub {
+            true if place.is_empty() => format!("moved to its new place {arrow}"),
+            true => format!("moved to {place} {arrow}"),
+            false => format!("moved from {arrow}"),
+        };
+        let number = *number;
         Some(Link { href: format!("#{}", anchor(number)), text })
     }
 }
@@ -113,11 +122,17 @@ fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Side) -> Block {
     let action = number
         .filter(|_| entry.kind != EntryKind::MoveStub)
         .map(|_| entry.action.as_str().to_string());
+    let link = number.and_then(|_| anchors.move_link(index, entry));
+    let (stub_link, note) = match entry.kind {
+        EntryKind::MoveStub => (link, None),
+        _ => (None, link),
+    };
     Block {
         id: number.map(anchor),
         class: classes(entry, number.is_some()),
         action,
-        note: number.and_then(|_| anchors.move_link(index, entry)),
+        note,
+        stub_link,
         next: number.and_then(|_| anchors.next_after(index)),
         fragments: fragments(&entry.spans, side),
     }
@@ -147,13 +162,20 @@ pub fn describe(entry: &Entry) -> String {
         EntryKind::Title => "title",
         _ => "",
     });
-    let label = entry.new_label.as_deref().or(entry.old_label.as_deref()).unwrap_or_default();
-    [action.as_str(), section, label]
-        .iter()
-        .filter(|part| !part.is_empty())
-        .copied()
-        .collect::<Vec<_>>()
-        .join(" · ")
+    join_parts(&[action.as_str(), section, label_of(entry)])
+}
+
+/// Where an entry stands: its section and label (`resolves · 4`).
+fn location(entry: &Entry) -> String {
+    join_parts(&[entry.section.as_deref().unwrap_or_default(), label_of(entry)])
+}
+
+fn label_of(entry: &Entry) -> &str {
+    entry.new_label.as_deref().or(entry.old_label.as_deref()).unwrap_or_default()
+}
+
+fn join_parts(parts: &[&str]) -> String {
+    parts.iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(" · ")
 }
 
 #[cfg(test)]
@@ -167,7 +189,8 @@ mod tests {
             .iter()
             .map(|b| {
                 let opt = |value: &Option<String>| value.clone().unwrap_or("-".into());
-                let note = b.note.as_ref().map_or("-".into(), |l| format!("{}>{}", l.text, l.href));
+                let link = b.note.as_ref().or(b.stub_link.as_ref());
+                let note = link.map_or("-".into(), |l| format!("{}>{}", l.text, l.href));
                 format!("{} {} {} {} {}", opt(&b.id), b.class, opt(&b.action), note, opt(&b.next))
             })
             .collect();
@@ -195,11 +218,12 @@ mod tests {
 
     #[test]
     fn moved_entry_and_stub_link_to_each_other() {
-        let entries = [stub(7), unchanged("b)\n"), moved(7, vec![eq("a)\n")])];
+        let entries =
+            [stub(7), unchanged("b)\n"), labelled(moved(7, vec![eq("a)\n")]), None, Some("a)"))];
         check(
             &entries,
             &[
-                "change-1 stub level-1 act-noc change - moved to ↓>#change-2 change-2",
+                "change-1 stub level-1 act-noc change - moved to a) ↓>#change-2 change-2",
                 "- provision level-1 act-noc - - -",
                 "change-2 provision level-1 act-noc change NOC moved from ↑>#change-1 -",
             ],
