@@ -125,6 +125,9 @@ fn malformed_redline_is_one_line_with_line_and_column() {
     assert!(stdout(&output).is_empty());
 }
 
+/// A check that a text is in some format.
+type Check = dyn Fn(&str) -> bool;
+
 #[test]
 fn format_follows_the_output_extension() {
     let dir = tempfile::tempdir().unwrap();
@@ -134,7 +137,7 @@ fn format_follows_the_output_extension() {
     let notation =
         |markup| move |text: &str| redline::read::detect(text, Markup::Auto) == Ok(markup);
     let (critic, tilde) = (notation(Markup::Critic), notation(Markup::Text));
-    let cases: [(&str, &dyn Fn(&str) -> bool); 7] = [
+    let cases: [(&str, &Check); 7] = [
         ("r.html", &html),
         ("r.HTM", &html),
         ("r.json", &json),

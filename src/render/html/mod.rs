@@ -1,6 +1,6 @@
 //! `--format html`: one standalone page that looks like an ITU working document.
 //!
-//! The page data is built by plain functions ([`page`], [`blocks`],
+//! The page data is built by plain functions (`page`, [`blocks`],
 //! [`summary`]) from the redline; the askama template
 //! (`templates/redline.html`) only prints it, escaping every string. CSS is
 //! inlined; the page makes no request and needs no JavaScript.
