@@ -3,3 +3,4 @@
 mod common;
 mod outline;
 mod render;
+mod series;

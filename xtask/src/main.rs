@@ -14,6 +14,7 @@ const TASKS: &[Task] = &[
         "PNG of a fixture's HTML redline in target/screenshots/ [CASE, default dl23]",
         screenshot,
     ),
+    ("man", "man pages of redline and its subcommands into target/man", man),
 ];
 
 fn main() -> ExitCode {
@@ -115,5 +116,13 @@ fn screenshot(args: &[String]) -> Result<(), String> {
     let _ = std::fs::remove_dir_all(&profile);
     result?;
     eprintln!("wrote {}", png.display());
+    Ok(())
+}
+
+/// Generates the man pages from the command-line definition (clap_mangen, via
+/// the binary's hidden `man` subcommand, so the pages never drift from the flags).
+fn man(_: &[String]) -> Result<(), String> {
+    run("cargo", &["run", "--quiet", "--bin", "redline", "--", "man", "target/man"])?;
+    eprintln!("man pages written to target/man (try: man -l target/man/redline.1)");
     Ok(())
 }
