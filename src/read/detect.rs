@@ -46,7 +46,8 @@ impl Seen {
     }
 }
 
-/// The notation of `text`: critic, wdiff, text, or DL/23 when only `~~` appears.
+/// The notation of `text`: critic, wdiff, text, or DL/23 when only `~~`
+/// appears and the two readings agree.
 pub(super) fn detect(text: &str) -> Result<&'static Notation, Problem> {
     let seen = scan(text);
     let critic = seen.has(Family::Critic);
@@ -62,8 +63,21 @@ pub(super) fn detect(text: &str) -> Result<&'static Notation, Problem> {
     Ok(match families.first().map(|(f, ..)| *f) {
         Some(Family::Critic) => &markers::CRITIC,
         Some(Family::Wdiff) => &markers::WDIFF,
-        _ if seen.beyond_struck => &markers::TILDE,
+        _ if seen.beyond_struck || closes_a_line(text) => &markers::TILDE,
         _ => &markers::DL23,
+    })
+}
+
+/// `true` if a closing `~~` starts a line and a newline follows it: the text
+/// format gives that newline to the marker, the DL/23 convention keeps it.
+/// Only called when `~~` is the only marker, so every other `~~` toggles.
+fn closes_a_line(text: &str) -> bool {
+    let mut open = false;
+    text.match_indices("~~").any(|(at, _)| {
+        let closes = open;
+        open = !open;
+        let line_start = at == 0 || text[..at].ends_with('\n');
+        closes && line_start && text[at + 2..].starts_with('\n')
     })
 }
 

@@ -67,6 +67,13 @@ impl<'a> Scanner<'a> {
         Some(token.map(|token| (start, token)))
     }
 
+    /// Consumes a newline, if one comes next.
+    pub(super) fn skip_newline(&mut self) {
+        if self.text[self.pos..].starts_with('\n') {
+            self.pos += 1;
+        }
+    }
+
     /// Consumes an action line and its newline, if `rest` starts with one.
     fn action_line(&mut self, rest: &str) -> bool {
         let Some((line, _)) = rest.split_once('\n') else { return false };

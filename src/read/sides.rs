@@ -60,7 +60,9 @@ pub(super) fn read(text: &str, notation: &'static Notation) -> Result<Revisions,
     let mut scanner = Scanner::new(text, notation);
     while let Some(token) = scanner.next_token(reader.state == State::Outside) {
         let (offset, token) = token?;
-        reader.token(offset, token)?;
+        if reader.token(offset, token)? {
+            scanner.skip_newline();
+        }
     }
     reader.finish()
 }
@@ -72,14 +74,22 @@ impl Reader<'_> {
         format!("{line}:{column}")
     }
 
-    fn token(&mut self, offset: usize, token: Token<'_>) -> Result<(), Problem> {
+    /// Takes one token; `true` when the newline after it belongs to it: with
+    /// action lines, a closing marker that starts a line takes the newline after it.
+    fn token(&mut self, offset: usize, token: Token<'_>) -> Result<bool, Problem> {
         match token {
             Token::Char(c) => self.char(c),
-            Token::Marker(marker) => self.state = self.marker(offset, marker)?,
+            Token::Marker(marker) => {
+                let was_open = self.state != State::Outside;
+                self.state = self.marker(offset, marker)?;
+                let closed = was_open && self.state == State::Outside;
+                let line_start = offset == 0 || self.text[..offset].ends_with('\n');
+                return Ok(closed && line_start && self.notation.action_lines);
+            }
             Token::Note(words) => self.note(offset, words)?,
             Token::ActionLine => {}
         }
-        Ok(())
+        Ok(false)
     }
 
     fn char(&mut self, c: char) {

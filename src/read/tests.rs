@@ -40,6 +40,14 @@ fn escaped_action_line_is_text() {
 }
 
 #[test]
+fn closing_marker_at_a_line_start_takes_its_newline() {
+    check("ADD\n++a\n++\nSUP\n~~b\n~~\n\nc", Markup::Text, Ok(("b\n\nc", "a\n\nc")));
+    check("x ~~b~~\nc", Markup::Text, Ok(("x b\nc", "x \nc")));
+    check("~~a\n~~\nc", Markup::Dl23, Ok(("a\n\nc", "\nc")));
+    check("{--a\n--}\nc", Markup::Critic, Ok(("a\n\nc", "\nc")));
+}
+
+#[test]
 fn action_line_inside_a_mark_is_text() {
     check("~~a\nMOD\n~~", Markup::Text, Ok(("a\nMOD\n", "")));
 }
@@ -125,6 +133,8 @@ fn dangling_escape_is_refused() {
 fn detection() {
     let cases = [
         ("a ~~b~~ c", Markup::Dl23),
+        ("~~\n~~\n", Markup::Text),
+        ("~~~~\n", Markup::Dl23),
         ("a ~~b~~++c++", Markup::Text),
         ("MOD\na", Markup::Text),
         ("a [-b-]", Markup::Wdiff),

@@ -62,20 +62,53 @@ fn move_id_of(redline: &Redline, entry: &Entry) -> Option<usize> {
 
 fn push_spans(pieces: &mut Vec<Piece>, spans: &[Span]) {
     for span in spans.iter().filter(|span| !span.text.is_empty()) {
-        match (pieces.last_mut(), span.op) {
-            (Some(Piece::Equal(text)), Op::Equal)
-            | (Some(Piece::Delete(text)), Op::Delete)
-            | (Some(Piece::Insert(text)), Op::Insert) => text.push_str(&span.text),
-            (_, Op::Equal) => pieces.push(Piece::Equal(span.text.clone())),
-            (_, Op::Delete) => pieces.push(Piece::Delete(span.text.clone())),
-            (_, Op::Insert) => pieces.push(Piece::Insert(span.text.clone())),
-        }
+        let piece = match span.op {
+            Op::Equal => Piece::Equal(span.text.clone()),
+            Op::Delete => Piece::Delete(span.text.clone()),
+            Op::Insert => Piece::Insert(span.text.clone()),
+        };
+        push_merged(pieces, piece);
     }
+}
+
+/// Appends a piece, joining a run to the previous run of the same kind.
+fn push_merged(pieces: &mut Vec<Piece>, piece: Piece) {
+    match (pieces.last_mut(), piece) {
+        (Some(Piece::Equal(text)), Piece::Equal(more))
+        | (Some(Piece::Delete(text)), Piece::Delete(more))
+        | (Some(Piece::Insert(text)), Piece::Insert(more)) => text.push_str(&more),
+        (_, piece) => pieces.push(piece),
+    }
+}
+
+/// Drops the action lines that would not start a line of the output, and
+/// joins the runs they separated (`++a++++b++` becomes `++ab++`).
+///
+/// The output is at a line start after text ending in a newline (a closing
+/// marker after such text takes a newline of its own), after an action line,
+/// and after a move note that itself started a line (it takes one too).
+fn settle_action_lines(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut settled = Vec::with_capacity(pieces.len());
+    let mut line_start = true;
+    for piece in pieces {
+        match &piece {
+            Piece::Action(_) if !line_start => continue,
+            Piece::Action(_) | Piece::Move(_) => {}
+            Piece::Equal(text) | Piece::Delete(text) | Piece::Insert(text) => {
+                line_start = text.ends_with('\n');
+            }
+        }
+        push_merged(&mut settled, piece);
+    }
+    settled
 }
 
 /// Writes a redline in a notation that marks insertions (tilde, wdiff, CriticMarkup).
 pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
-    let pieces = pieces(redline);
+    let mut pieces = pieces(redline);
+    if notation.action_lines {
+        pieces = settle_action_lines(pieces);
+    }
     let mut out = Output::default();
     let mut rest = pieces.iter().peekable();
     while let Some(piece) = rest.next() {
@@ -86,9 +119,9 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
                     out.substitution(markers, old, new);
                     rest.next();
                 }
-                _ => out.marked(notation.delete, old),
+                _ => out.marked(notation, notation.delete, old),
             },
-            Piece::Insert(text) => out.marked(notation.insert.unwrap_or(("", "")), text),
+            Piece::Insert(text) => out.marked(notation, notation.insert.unwrap_or(("", "")), text),
             Piece::Action(words) => out.action(notation, words),
             Piece::Move(note) => out.move_note(notation, *note),
         }
@@ -128,10 +161,16 @@ impl Output {
         self.raw.is_empty() || self.raw.ends_with('\n')
     }
 
-    fn marked(&mut self, (open, close): (&str, &str), text: &str) {
+    /// A marked run; with action lines, a closing marker that starts a line
+    /// takes a newline of its own, so that an action line can follow it.
+    fn marked(&mut self, notation: &Notation, (open, close): (&str, &str), text: &str) {
         self.mark(open);
         self.literal(text);
+        let own_line = notation.action_lines && self.at_line_start();
         self.mark(close);
+        if own_line {
+            self.mark("\n");
+        }
     }
 
     fn substitution(&mut self, (open, separator, close): (&str, &str, &str), old: &str, new: &str) {

@@ -53,13 +53,26 @@ mod tests {
     #[test]
     fn unchanged_entries_have_no_action_line() {
         let redline = doc(vec![unchanged("recalling\n\n"), added("a) new\n")]);
-        check(&redline, Markers::Tilde, "recalling\n\nADD\n++a) new\n++");
+        check(&redline, Markers::Tilde, "recalling\n\nADD\n++a) new\n++\n");
     }
 
     #[test]
     fn action_line_only_at_a_line_start() {
         let redline = doc(vec![unchanged("Recalling "), modified(vec![eq("x "), del("y")])]);
         check(&redline, Markers::Tilde, "Recalling x ~~y~~");
+    }
+
+    #[test]
+    fn runs_are_joined_where_an_action_line_is_skipped() {
+        let redline = doc(vec![modified(vec![eq("a "), ins("b")]), added("c\n")]);
+        check(&redline, Markers::Tilde, "MOD\na ++bc\n++\n");
+    }
+
+    #[test]
+    fn closing_marker_at_a_line_start_takes_a_newline_so_action_lines_follow() {
+        let redline = doc(vec![added("a) new\n\n"), suppressed("b) old\n")]);
+        check(&redline, Markers::Tilde, "ADD\n++a) new\n\n++\nSUP\n~~b) old\n~~\n");
+        check(&redline, Markers::Wdiff, "ADD\n{+a) new\n\n+}\nSUP\n[-b) old\n-]\n");
     }
 
     #[test]

@@ -81,6 +81,64 @@ fn round_trip_over_every_pair_of_seeds() {
     }
 }
 
+/// Random edits of a seed: insertions, deletions and replacements of
+/// marker-like and ordinary text at random places.
+fn edited(text: &str, edits: &[(usize, usize, &str)]) -> String {
+    let mut out = text.to_string();
+    for &(at, length, insert) in edits {
+        let start = floor_char_boundary(&out, at % (out.len() + 1));
+        let end = floor_char_boundary(&out, (start + length).min(out.len()));
+        out.replace_range(start..end, insert);
+    }
+    out
+}
+
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+const INSERTS: &[&str] = &[
+    "",
+    "~~",
+    "++",
+    "[-",
+    "{+",
+    "{--",
+    "\\",
+    "<<moved to #1>>",
+    "\nMOD\n",
+    "\n\n",
+    " [new] ",
+    "b) added provision;\n\n",
+    "word",
+    "–",
+    "\u{a0}",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(24))]
+
+    #[test]
+    fn round_trip_over_random_edits_of_seeds(
+        seed in proptest::sample::select(vec!["000_bb43a9d7ff8b3d18", "002_09c7db653c880739", "003_7de8f70c8a456ba9"]),
+        edits in proptest::collection::vec(
+            (0..20_000usize, 0..400usize, proptest::sample::select(INSERTS)), 1..6),
+    ) {
+        let old = std::fs::read_to_string(fixture(&format!("seeds/{seed}.txt"))).unwrap();
+        let new = edited(&old, &edits);
+        let (old_doc, new_doc) = (redline::parse::parse_text(&old, "UTF-8"), redline::parse::parse_text(&new, "UTF-8"));
+        let redline = diff(&old_doc, &new_doc, &DiffOptions::default());
+        for (format, markers, markup) in PLAIN {
+            let revisions = read(&rendered(&redline, format, markers), markup).unwrap();
+            proptest::prop_assert!(revisions.old == old, "reject of {:?}", markup);
+            proptest::prop_assert!(revisions.new == new, "accept of {:?}", markup);
+        }
+    }
+}
+
 #[test]
 fn accept_and_reject_files_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
@@ -269,6 +327,9 @@ fn snapshot_formats(old: &Path) {
     insta::assert_snapshot!("stat", render::stat::table(&redline));
     let html = rendered(&redline, Format::Html, Markers::Tilde);
     insta::assert_snapshot!("html", main_element(&html));
+    let options = Options { format: Format::Ansi, color: true, ..Options::default() };
+    let ansi = render::render(&redline, &options).unwrap();
+    insta::assert_snapshot!("ansi", ansi.replace('\u{1b}', "␛"));
 }
 
 #[test]
