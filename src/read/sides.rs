@@ -42,6 +42,8 @@ struct Reader<'a> {
     notation: &'static Notation,
     state: State,
     parts: Vec<Part>,
+    /// Plain text read since the last stub or moved entry.
+    pending: Revisions,
     moved: BTreeMap<usize, Moved>,
     /// The move id of the moved entry being read, and its `moved from` offset.
     inside: Option<(usize, usize)>,
@@ -54,6 +56,7 @@ pub(super) fn read(text: &str, notation: &'static Notation) -> Result<Revisions,
         notation,
         state: State::Outside,
         parts: Vec::new(),
+        pending: Revisions::default(),
         moved: BTreeMap::new(),
         inside: None,
     };
@@ -107,18 +110,19 @@ impl Reader<'_> {
         }
     }
 
-    /// The revisions text goes to now: the moved entry being read, or the last text part.
+    /// The revisions text goes to now: the moved entry being read, or plain text.
     fn text_mut(&mut self) -> &mut Revisions {
-        if let Some((id, _)) = self.inside {
-            return &mut self.moved.entry(id).or_default().text;
+        match self.inside {
+            Some((id, _)) => &mut self.moved.entry(id).or_default().text,
+            None => &mut self.pending,
         }
-        if !matches!(self.parts.last(), Some(Part::Text(_))) {
-            self.parts.push(Part::Text(Revisions::default()));
-        }
-        match self.parts.last_mut() {
-            Some(Part::Text(text)) => text,
-            _ => unreachable!("a text part was just pushed"),
-        }
+    }
+
+    /// Ends the plain text read so far and appends `part` after it.
+    fn push_part(&mut self, part: Part) {
+        let text = std::mem::take(&mut self.pending);
+        self.parts.push(Part::Text(text));
+        self.parts.push(part);
     }
 
     /// The state after `marker` at `offset`.
@@ -202,7 +206,7 @@ impl Reader<'_> {
         if moved.to.replace(offset).is_some() {
             return Err(Problem::new(offset, format!("a second `moved to #{id}`")));
         }
-        self.parts.push(Part::Stub(id));
+        self.push_part(Part::Stub(id));
         Ok(())
     }
 
@@ -219,7 +223,7 @@ impl Reader<'_> {
             return Err(Problem::new(offset, format!("a second `moved from #{id}`")));
         }
         self.inside = Some((id, offset));
-        self.parts.push(Part::Moved(id));
+        self.push_part(Part::Moved(id));
         Ok(())
     }
 
@@ -265,7 +269,9 @@ impl Reader<'_> {
     }
 
     /// Old text: moved entries' old text at their stubs; new text: at their place.
-    fn assemble(self) -> Revisions {
+    fn assemble(mut self) -> Revisions {
+        let rest = std::mem::take(&mut self.pending);
+        self.parts.push(Part::Text(rest));
         let mut out = Revisions::default();
         for part in &self.parts {
             match part {

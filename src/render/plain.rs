@@ -121,7 +121,10 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
                 }
                 _ => out.marked(notation, notation.delete, old),
             },
-            Piece::Insert(text) => out.marked(notation, notation.insert.unwrap_or(("", "")), text),
+            Piece::Insert(text) => {
+                let markers = notation.insert.expect("a notation that is written marks insertions");
+                out.marked(notation, markers, text);
+            }
             Piece::Action(words) => out.action(notation, words),
             Piece::Move(note) => out.move_note(notation, *note),
         }
