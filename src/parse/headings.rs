@@ -153,6 +153,12 @@ fn ends_clause(line: &str) -> bool {
     line.trim_end().ends_with(['.', ';', ','])
 }
 
+/// True for text that ends with punctuation, `:` included: nothing continues it
+/// in the same sentence.
+pub(super) fn ends_punctuated(text: &str) -> bool {
+    text.trim_end().ends_with(['.', ';', ',', ':'])
+}
+
 /// Number of words, counting no further than `limit + 1`.
 fn words_up_to(line: &str, limit: usize) -> usize {
     line.split_whitespace().take(limit + 1).count()
@@ -203,7 +209,7 @@ const FUNCTION_WORDS: &[&str] = &[
 /// a capital letter, no label, no punctuation and no function word at the end.
 pub(super) fn sub_heading_shape(line: &str) -> bool {
     let capital = line.chars().next().is_some_and(char::is_uppercase);
-    let open_end = !line.trim_end().ends_with(['.', ';', ',', ':']);
+    let open_end = !ends_punctuated(line);
     let last_word = line.split_whitespace().next_back().unwrap_or_default();
     capital
         && open_end

@@ -73,10 +73,11 @@ struct Delimiter {
 }
 
 fn emphasis(text: &str, range: Range<usize>) -> Vec<Inline> {
+    let all: Vec<Delimiter> = delimiters(text, range).collect();
     let mut found = Vec::new();
     for kind in [InlineKind::Bold, InlineKind::Italic, InlineKind::Struck] {
         let mut open: Option<Delimiter> = None;
-        for delimiter in delimiters(text, range.clone()).filter(|d| d.kind == kind) {
+        for &delimiter in all.iter().filter(|d| d.kind == kind) {
             match open {
                 Some(start) if delimiter.can_close => {
                     let range = start.at..delimiter.at + delimiter.len;

@@ -158,7 +158,9 @@ fn labelled(text: &str, line: &Line, at: usize, marker: bool) -> Option<Item> {
     Some(Item { marker, label: Some(token), text: after, alone })
 }
 
-fn skip_blanks(text: &str, at: usize, end: usize) -> usize {
+/// The first non-blank byte from `at` (at most `end`), line breaks included.
+pub(super) fn skip_blanks(text: &str, at: usize, end: usize) -> usize {
+    let at = at.min(end);
     let rest = &text[at..end];
     at + (rest.len() - rest.trim_start().len())
 }

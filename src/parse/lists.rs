@@ -132,8 +132,9 @@ impl Frame {
         }
     }
 
-    fn problem(&self, reading: Reading, text: &str) -> Option<String> {
-        if reading.kind == LabelKind::Bullet || self.in_sequence(reading) {
+    /// The diagnostic for a label read as `reading`, unless it is in sequence.
+    fn problem(&self, reading: Reading, in_sequence: bool, text: &str) -> Option<String> {
+        if reading.kind == LabelKind::Bullet || in_sequence {
             return None;
         }
         match &self.last {
@@ -181,8 +182,9 @@ impl Lists {
         self.frames.truncate(at + 1);
         let frame = &mut self.frames[at];
         let reading = candidate.token.map(|token| frame.reading_for(token));
-        let problem = reading.and_then(|reading| frame.problem(reading, candidate.label_text));
         let in_sequence = reading.is_some_and(|reading| frame.in_sequence(reading));
+        let problem =
+            reading.and_then(|reading| frame.problem(reading, in_sequence, candidate.label_text));
         frame.record(reading, candidate.label_text, in_sequence);
         let (parent, depth) = (frame.parent, frame.depth);
         let kind = reading.map(|reading| reading.kind);

@@ -125,7 +125,7 @@ fn mark_sub_headings(text: &str, lines: &[Line], starts: &mut [Start], title_end
 /// or text ending a sentence or clause.
 fn ends_paragraph(text: &str, line: &Line, start: &Start) -> bool {
     let closed = matches!(start, Start::Blank | Start::Heading(_) | Start::SubHeading);
-    closed || text[..line.text_end].ends_with(['.', ',', ';', ':'])
+    closed || headings::ends_punctuated(&text[line.body..line.text_end])
 }
 
 /// Decides the paragraph rule: soft wraps when a blank line stands before at
@@ -251,7 +251,7 @@ fn group(
 /// A sentence cut by a stray blank line: the text before ends without
 /// punctuation and the line after starts with a lower-case letter.
 fn sentence_goes_on(text: &str, before: &Line, line: &Line) -> bool {
-    let open_end = !text[..before.text_end].ends_with(['.', ',', ';', ':']);
+    let open_end = !headings::ends_punctuated(&text[before.body..before.text_end]);
     open_end && text[line.body..].starts_with(char::is_lowercase)
 }
 

@@ -3,10 +3,12 @@
 
 use super::inline;
 use super::labels::LabelToken;
-use super::lines::{Item, Start};
+use super::lines::{Item, Start, skip_blanks};
 use super::lists::{Candidate, Lists};
 use super::paragraphs::{Block, Layout};
-use crate::model::{InlineKind, Label, LabelKind, Piece, PieceKind, Section, SectionKind};
+use crate::model::{
+    InlineKind, Label, LabelKind, LineIndex, Piece, PieceKind, Section, SectionKind,
+};
 use std::ops::Range;
 
 /// Message of the diagnostic for a dropped Word-export artefact.
@@ -41,7 +43,7 @@ pub(super) fn build(text: &str, layout: &Layout) -> Structure {
 struct Builder<'a> {
     text: &'a str,
     layout: &'a Layout,
-    line_starts: Vec<usize>,
+    line_index: LineIndex,
     out: Structure,
     lists: Lists,
     in_annex: bool,
@@ -56,7 +58,7 @@ impl<'a> Builder<'a> {
         Builder {
             text,
             layout,
-            line_starts: layout.lines.iter().map(|line| line.start).collect(),
+            line_index: LineIndex::new(text),
             out: Structure::default(),
             lists: Lists::default(),
             in_annex: false,
@@ -231,7 +233,9 @@ impl<'a> Builder<'a> {
             self.out.notes.push((artefact.range.start, ARTEFACT_DROPPED.to_string()));
         }
         let section = (kind != PieceKind::Title).then(|| self.out.sections.len() - 1);
-        let lines = (self.line_of(visible.start), self.line_of(visible.end.saturating_sub(1)));
+        let last_char = self.text[visible.clone()].char_indices().next_back();
+        let last = last_char.map_or(visible.start, |(at, _)| visible.start + at);
+        let lines = (self.line_of(visible.start), self.line_of(last));
         self.out.pieces.push(Piece {
             kind,
             section,
@@ -249,7 +253,7 @@ impl<'a> Builder<'a> {
 
     /// 1-based line of byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_starts.partition_point(|&start| start <= offset).max(1)
+        self.line_index.line_col(self.text, offset).0
     }
 }
 
@@ -259,10 +263,4 @@ fn visible(text: &str, range: &Range<usize>) -> Range<usize> {
     let start = range.start + (slice.len() - slice.trim_start().len());
     let end = (range.start + slice.trim_end().len()).max(start);
     start..end
-}
-
-fn skip_blanks(text: &str, at: usize, end: usize) -> usize {
-    let at = at.min(end);
-    let rest = &text[at..end];
-    at + (rest.len() - rest.trim_start().len())
 }
