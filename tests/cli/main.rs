@@ -2,4 +2,5 @@
 
 mod common;
 mod outline;
+mod render;
 mod series;
