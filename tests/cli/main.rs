@@ -3,4 +3,5 @@
 mod brackets;
 mod common;
 mod outline;
+mod render;
 mod series;
