@@ -7,6 +7,7 @@ use crate::diff::{DiffOptions, diff};
 use crate::model::Document;
 use crate::redline::{Action, Op, Redline};
 use std::fmt::Write;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Follows the brackets of `old` into `new` and compares a description with
 /// `expected`, through the test word diff and through the project's aligner.
@@ -171,4 +172,52 @@ fn tracked_brackets_carry_offsets_and_entry_for_renderers() {
         assert!(json.get(field).is_some(), "tracked bracket lacks {field}: {json}");
     }
     assert_eq!(json["state"], "agreed");
+}
+
+#[test]
+fn ranges_point_at_the_brackets_on_every_fixture_pair() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
+    let mut pairs: Vec<(std::path::PathBuf, std::path::PathBuf)> =
+        (std::fs::read_dir(root.join("diff")).unwrap())
+            .map(|entry| entry.unwrap().path())
+            .map(|dir| (dir.join("old.txt"), dir.join("new.txt")))
+            .collect();
+    let res140: Vec<_> = [
+        "01-guadalajara-2010.txt",
+        "02-busan-2014-dl23-rev2.txt",
+        "03-later-draft-constructed.txt",
+    ]
+    .map(|name| root.join("res140").join(name))
+    .into();
+    pairs.extend(res140.windows(2).map(|pair| (pair[0].clone(), pair[1].clone())));
+    let mut followed = 0;
+    for (old_path, new_path) in pairs {
+        let (old, new) =
+            (crate::load(&old_path, None).unwrap(), crate::load(&new_path, None).unwrap());
+        for tracked in track(&old, &new, &diff(&old, &new, &DiffOptions::default())) {
+            if let Some(range) = tracked.old_range.clone() {
+                let text = &old.text[range];
+                assert!(text.starts_with('[') && text.ends_with(']'), "{old_path:?}: {text:?}");
+            }
+            let new_text = tracked.new_range.clone().map(|range| &new.text[range]);
+            match tracked.span.state {
+                BracketState::Agreed => {
+                    let kept = new_text.unwrap_or_default();
+                    let shares_a_word = tracked
+                        .span
+                        .text
+                        .unicode_words()
+                        .any(|word| kept.unicode_words().any(|w| w == word));
+                    assert!(shares_a_word, "{new_path:?}: {:?} now {kept:?}", tracked.span.text);
+                }
+                BracketState::Dropped => assert!(new_text.is_none()),
+                _ => assert!(
+                    new_text.is_some_and(|text| text.starts_with('[') && text.ends_with(']')),
+                    "{new_path:?}"
+                ),
+            }
+            followed += 1;
+        }
+    }
+    assert!(followed > 40, "only {followed} brackets followed");
 }
