@@ -119,9 +119,10 @@ impl DocumentReport {
         let mut brackets = Vec::new();
         let mut unbalanced = Vec::new();
         for bracket in &document.brackets {
-            match is_balanced(bracket) {
-                true => brackets.push(BracketSpan::new(document, &lines, bracket)),
-                false => unbalanced.push(UnbalancedReport::new(document, &lines, bracket)),
+            if is_balanced(bracket) {
+                brackets.push(BracketSpan::new(document, &lines, bracket));
+            } else {
+                unbalanced.push(UnbalancedReport::new(document, &lines, bracket));
             }
         }
         mark_choices(document, &choices, &mut brackets);

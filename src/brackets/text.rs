@@ -126,9 +126,10 @@ fn span_line(span: &BracketSpan) -> String {
 /// `line:column  section label`, the parts that are known.
 fn place(line: usize, column: usize, section: &Option<String>, label: &Option<String>) -> String {
     let names: Vec<&str> = [section, label].into_iter().flatten().map(String::as_str).collect();
-    match names.is_empty() {
-        true => format!("{line}:{column}"),
-        false => format!("{line}:{column}  {}", names.join(" ")),
+    if names.is_empty() {
+        format!("{line}:{column}")
+    } else {
+        format!("{line}:{column}  {}", names.join(" "))
     }
 }
 

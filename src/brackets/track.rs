@@ -183,7 +183,6 @@ impl<'a> Tracker<'a> {
     /// An old bracket with a partner: `unchanged` or `changed`.
     fn kept(&self, old_index: usize, new_index: usize) -> TrackedBracket {
         let old_bracket = &self.old.brackets[old_index];
-        let new_bracket = &self.new.brackets[new_index];
         let old_text = inner_text(self.old, old_bracket);
         let mut tracked = self.on_new(new_index, BracketState::Unchanged);
         if old_text != tracked.span.text {
@@ -192,7 +191,6 @@ impl<'a> Tracker<'a> {
         }
         tracked.old_bracket = Some(old_index);
         tracked.old_range = range(old_bracket);
-        debug_assert!(tracked.new_range == range(new_bracket));
         tracked
     }
 
