@@ -195,14 +195,13 @@ fn format_follows_the_output_extension() {
     let notation =
         |markup| move |text: &str| redline::read::detect(text, Markup::Auto) == Ok(markup);
     let (critic, tilde) = (notation(Markup::Critic), notation(Markup::Text));
-    let cases: [(&str, &Check); 7] = [
+    let cases: [(&str, &Check); 6] = [
         ("r.html", &html),
         ("r.HTM", &html),
         ("r.json", &json),
         ("r.critic", &critic),
         ("r.md", &critic),
         ("r.txt", &tilde),
-        ("r.out", &tilde),
     ];
     for (file, is_format) in cases {
         let out = dir.path().join(file);
@@ -212,6 +211,13 @@ fn format_follows_the_output_extension() {
         let written = std::fs::read_to_string(&out).unwrap();
         assert!(is_format(&written), "{file}: {written}");
     }
+    let unknown = dir.path().join("r.out");
+    let args =
+        ["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", unknown.to_str().unwrap()];
+    let output = redline(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot tell the format"), "{}", stderr(&output));
+    assert!(!unknown.exists(), "nothing written for an unknown extension");
 }
 
 #[test]

@@ -231,12 +231,18 @@ fn batch_writes_the_good_series_reports_the_broken_and_exits_2() {
     );
     let files: Vec<String> = tree(dir.path()).into_keys().collect();
     let expected = [
+        "alpha/alpha.1-2.html",
         "alpha/alpha.1-2.json",
+        "alpha/alpha.1-2.txt",
+        "alpha/alpha.2-3.html",
         "alpha/alpha.2-3.json",
+        "alpha/alpha.2-3.txt",
         "alpha/alpha.html",
         "alpha/alpha.json",
         "alpha/alpha.txt",
+        "beta/beta.1-2.html",
         "beta/beta.1-2.json",
+        "beta/beta.1-2.txt",
         "beta/beta.html",
         "beta/beta.json",
         "beta/beta.txt",
