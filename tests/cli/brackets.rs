@@ -269,3 +269,23 @@ fn series_html_strikes_the_brackets_of_agreed_spans() {
     let agreed = html.lines().find(|line| line.contains("<tr class=\"agreed\">")).unwrap();
     assert!(agreed.contains("<del class=\"bracket\">[</del>within their respective"), "{agreed}");
 }
+
+#[test]
+fn unknown_output_extension_is_refused_and_nothing_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.xyz");
+    let output = redline(&["brackets", NESTED, "-o", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot tell the format"), "{}", stderr(&output));
+    assert!(!path.exists());
+}
+
+#[test]
+fn html_from_the_output_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("brackets.html");
+    let output = redline(&["brackets", DL23, "--check", "-o", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "--check still fails after writing the report");
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("Unbalanced brackets"), "{html}");
+}
