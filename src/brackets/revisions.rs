@@ -1,7 +1,7 @@
 //! The report across revisions: counts per revision and the spans of each step by state.
 
 use super::report::{DocumentReport, ReportSummary, UnbalancedReport};
-use super::track::{BracketState, TrackedBracket, track};
+use super::track::{BracketState, TrackedBracket};
 use crate::diff::{DiffOptions, diff};
 use crate::model::Document;
 use rayon::prelude::*;
@@ -106,11 +106,7 @@ impl Step {
     /// The step from `old` to `new`: their redline, and each bracket followed through it.
     pub fn new(old: &Revision, new: &Revision) -> Self {
         let redline = diff(&old.document, &new.document, &DiffOptions::default());
-        Self {
-            from: old.label.clone(),
-            to: new.label.clone(),
-            brackets: track(&old.document, &new.document, &redline),
-        }
+        Self { from: old.label.clone(), to: new.label.clone(), brackets: redline.brackets }
     }
 
     /// The brackets of this step in `state`, in reading order.
