@@ -348,3 +348,22 @@ fn snapshots_of_diff_fixtures() {
         insta::assert_snapshot!("critic", rendered(&redline, Format::Critic, Markers::Tilde));
     });
 }
+
+#[test]
+fn html_summary_has_a_bracket_table_with_states_linked_to_changes() {
+    let case = fixture("diff/18-brackets-agreed");
+    let (old, new) = (case.join("old.txt"), case.join("new.txt"));
+    let output =
+        redline(&["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(html.contains(r#"<span class="state state-agreed">agreed</span> 1"#), "{html}");
+    assert!(html.contains(r#"<span class="state state-unchanged">unchanged</span> 3"#), "{html}");
+    let agreed_row = html.lines().find(|line| line.contains("state-agreed\">agreed</span></td>"));
+    let agreed_row = agreed_row.expect("a row for the agreed bracket");
+    assert!(
+        agreed_row.contains("<a href=\"#change-1\">")
+            && agreed_row.contains("[along with UNESCO and UNDP]"),
+        "{agreed_row}"
+    );
+}
