@@ -340,3 +340,14 @@ fn man_pages_are_generated_for_every_command() {
     let series = std::fs::read_to_string(dir.path().join("pages/redline-series.1")).unwrap();
     assert!(series.contains(".TH redline-series") && series.contains("\\-\\-base"), "{series}");
 }
+
+#[test]
+fn text_marks_one_insertion_once_even_across_a_bracket() {
+    let output = redline(&["series", "fixtures/batch/beta"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("countries,{+2: [in particular of the least developed countries],+}"),
+        "{text}"
+    );
+}
