@@ -269,6 +269,30 @@ impl Span {
 }
 
 impl Entry {
+    /// An entry of `kind` with `action` and `spans`: no section, no labels,
+    /// no flags, no pieces; set the rest with struct update syntax.
+    pub fn new(kind: EntryKind, action: Action, spans: Vec<Span>) -> Self {
+        Entry {
+            kind,
+            action,
+            level: 1,
+            section: None,
+            section_kind: None,
+            old_label: None,
+            new_label: None,
+            moved: false,
+            renumbered: false,
+            typographic: false,
+            layout: false,
+            move_id: None,
+            old_piece: None,
+            new_piece: None,
+            old_lines: None,
+            new_lines: None,
+            spans,
+        }
+    }
+
     /// The entry's old text: its equal and deleted spans joined.
     pub fn old_text(&self) -> String {
         self.spans.iter().filter(|s| s.in_old()).map(|s| s.text.as_str()).collect()

@@ -133,23 +133,9 @@ pub fn redline_with(
             _ => Action::Mod,
         };
         Entry {
-            kind: EntryKind::Provision,
-            action,
-            level: 1,
-            section: None,
-            section_kind: None,
-            old_label: None,
-            new_label: None,
-            moved: false,
-            renumbered: false,
-            typographic: false,
-            layout: false,
-            move_id: None,
             old_piece,
             new_piece,
-            old_lines: None,
-            new_lines: None,
-            spans: word_spans(old_text, new_text),
+            ..Entry::new(EntryKind::Provision, action, word_spans(old_text, new_text))
         }
     });
     Redline {

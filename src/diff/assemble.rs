@@ -127,23 +127,10 @@ fn blank_entry(document: &Document, index: usize, action: Action) -> Entry {
     let piece = &document.pieces[index];
     let (kind, level) = kind_and_level(piece);
     Entry {
-        kind,
-        action,
         level,
         section: document.section_heading(index).map(str::to_string),
         section_kind: piece.section.map(|s| document.sections[s].kind),
-        old_label: None,
-        new_label: None,
-        moved: false,
-        renumbered: false,
-        typographic: false,
-        layout: false,
-        move_id: None,
-        old_piece: None,
-        new_piece: None,
-        old_lines: None,
-        new_lines: None,
-        spans: Vec::new(),
+        ..Entry::new(kind, action, Vec::new())
     }
 }
 
