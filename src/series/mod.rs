@@ -219,11 +219,10 @@ pub fn render(series: &Series, format: Format) -> Result<String> {
 
 /// Renders one step, returning the format actually written.
 ///
-/// The one place that formats a pairwise redline.
-// FIXME: html and text are written as JSON until the renderers (`redline::render`) land.
-pub fn render_step(step: &Redline, format: Format) -> Result<(Format, String)> {
+/// The one place that formats a pairwise redline: the redline renderers, in `format`.
+pub fn render_step(step: &Redline, format: Format) -> Result<String> {
     let options = crate::render::Options { format: format.for_step(), ..Default::default() };
-    Ok((format, crate::render::render(step, &options)?))
+    crate::render::render(step, &options)
 }
 
 /// The file name of step `index` (0-based) of a series written as `stem`:
