@@ -6,6 +6,7 @@ use crate::brackets::{BracketState, TrackedBracket};
 use crate::redline::{Entry, Redline};
 use crate::render::stat::{COLUMNS, stat};
 use crate::render::view::is_change;
+use std::collections::HashMap;
 
 /// One row of the summary table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -71,11 +72,12 @@ fn bracket_counts(brackets: &[TrackedBracket]) -> Vec<(&'static str, usize)> {
 
 /// The bracket table, each row linked to its change when that change is shown.
 fn bracket_rows(redline: &Redline, shown: &[&Entry]) -> Vec<BracketRow> {
-    let changes: Vec<&Entry> = shown.iter().copied().filter(|entry| is_change(entry)).collect();
+    let changes = shown.iter().filter(|entry| is_change(entry));
+    let numbers: HashMap<*const Entry, usize> =
+        changes.enumerate().map(|(index, entry)| (std::ptr::from_ref(*entry), index + 1)).collect();
     let href = |entry: Option<usize>| {
-        let entry = &redline.entries[entry?];
-        let number = changes.iter().position(|shown| std::ptr::eq(*shown, entry))?;
-        Some(format!("#{}", anchor(number + 1)))
+        let number = numbers.get(&std::ptr::from_ref(&redline.entries[entry?]))?;
+        Some(format!("#{}", anchor(*number)))
     };
     let row = |bracket: &TrackedBracket| BracketRow {
         state: bracket.span.state.as_str(),
