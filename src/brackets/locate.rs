@@ -1,6 +1,6 @@
 //! Where a bracket sits and what it holds: piece, section, label, words.
 
-use crate::model::{Bracket, Document};
+use crate::model::{Bracket, Document, LineIndex};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Index of the piece whose raw range holds byte `offset`, if any.
@@ -28,10 +28,34 @@ pub fn inner_text<'a>(document: &'a Document, bracket: &Bracket) -> &'a str {
     }
 }
 
-/// The number of words in `text` (Unicode word boundaries; punctuation and
-/// emphasis marks are not words).
-pub fn count_words(text: &str) -> usize {
-    text.unicode_words().count()
+/// Line and word look-ups into one document text, built once: counting the
+/// words of every bracket from it stays linear however deep brackets nest.
+#[derive(Debug, Clone)]
+pub struct TextIndex {
+    lines: LineIndex,
+    /// Start and end offsets of every word, in order (words never overlap).
+    words: Vec<(usize, usize)>,
+}
+
+impl TextIndex {
+    /// Indexes the lines and words of `text`.
+    pub fn new(text: &str) -> Self {
+        let words = text.unicode_word_indices().map(|(at, word)| (at, at + word.len())).collect();
+        TextIndex { lines: LineIndex::new(text), words }
+    }
+
+    /// 1-based line and column (in characters) of `offset` in `text`.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        self.lines.line_col(text, offset)
+    }
+
+    /// The number of words lying wholly inside `range` (Unicode word
+    /// boundaries; punctuation and emphasis marks are not words).
+    pub fn count_words(&self, range: std::ops::Range<usize>) -> usize {
+        let first = self.words.partition_point(|&(start, _)| start < range.start);
+        let end = self.words.partition_point(|&(_, end)| end <= range.end);
+        end.saturating_sub(first)
+    }
 }
 
 /// `true` when a bracket has both its `[` and its `]`.

@@ -1,9 +1,9 @@
 //! The report on one document: every span, every choice, every unbalanced bracket, a summary.
 
 use super::choices::{Choice, find_choices};
-use super::locate::{count_words, inner_text, is_balanced, label_name, piece_at, section_name};
+use super::locate::{TextIndex, inner_text, is_balanced, label_name, piece_at, section_name};
 use super::track::BracketState;
-use crate::model::{Bracket, Document, LineIndex, PieceKind};
+use crate::model::{Bracket, Document, PieceKind};
 use serde::Serialize;
 use std::ops::RangeInclusive;
 
@@ -114,7 +114,7 @@ pub struct ReportSummary {
 impl DocumentReport {
     /// Builds the report of a scanned document (see [`super::scan_document`]).
     pub fn new(name: impl Into<String>, document: &Document) -> Self {
-        let lines = LineIndex::new(&document.text);
+        let lines = TextIndex::new(&document.text);
         let choices = find_choices(document);
         let mut brackets = Vec::new();
         let mut unbalanced = Vec::new();
@@ -126,7 +126,7 @@ impl DocumentReport {
             }
         }
         mark_choices(document, &choices, &mut brackets);
-        let summary = summarise(document, brackets.len(), choices.len(), unbalanced.len());
+        let summary = summarise(document, &lines, brackets.len(), choices.len(), unbalanced.len());
         let choices =
             choices.iter().map(|choice| ChoiceReport::new(document, &lines, choice)).collect();
         Self {
@@ -162,12 +162,13 @@ fn mark_choices(document: &Document, choices: &[Choice], spans: &mut [BracketSpa
 
 impl BracketSpan {
     /// The span of a balanced bracket of `document`, in state `open`.
-    pub fn new(document: &Document, lines: &LineIndex, bracket: &Bracket) -> Self {
+    pub fn new(document: &Document, index: &TextIndex, bracket: &Bracket) -> Self {
         let open = bracket.open.unwrap_or_default();
         let close = bracket.close.unwrap_or(open);
-        let (line, column) = lines.line_col(&document.text, open);
-        let (end_line, end_column) = lines.line_col(&document.text, close);
+        let (line, column) = index.line_col(&document.text, open);
+        let (end_line, end_column) = index.line_col(&document.text, close);
         let text = inner_text(document, bracket).to_string();
+        let words = if is_balanced(bracket) { index.count_words(open + 1..close) } else { 0 };
         Self {
             section: section_name(document, bracket.piece),
             label: label_name(document, bracket.piece),
@@ -176,7 +177,7 @@ impl BracketSpan {
             end_line,
             end_column,
             depth: bracket.depth,
-            words: count_words(&text),
+            words,
             text,
             state: BracketState::Open,
             choice: None,
@@ -185,7 +186,7 @@ impl BracketSpan {
 }
 
 impl ChoiceReport {
-    fn new(document: &Document, lines: &LineIndex, choice: &Choice) -> Self {
+    fn new(document: &Document, lines: &TextIndex, choice: &Choice) -> Self {
         let first = &document.brackets[choice.options[0]];
         let (line, column) = lines.line_col(&document.text, first.open.unwrap_or_default());
         let options = (choice.options.iter())
@@ -202,7 +203,7 @@ impl ChoiceReport {
 }
 
 impl UnbalancedReport {
-    fn new(document: &Document, lines: &LineIndex, bracket: &Bracket) -> Self {
+    fn new(document: &Document, lines: &TextIndex, bracket: &Bracket) -> Self {
         let (kind, offset) = match bracket.open {
             Some(open) => (UnbalancedKind::Open, open),
             None => (UnbalancedKind::Close, bracket.close.unwrap_or_default()),
@@ -246,6 +247,7 @@ fn likely_text(
 /// Counts for the summary.
 fn summarise(
     document: &Document,
+    lines: &TextIndex,
     brackets: usize,
     choices: usize,
     unbalanced: usize,
@@ -253,20 +255,20 @@ fn summarise(
     ReportSummary {
         brackets,
         choices,
-        words: words_in_brackets(document),
+        words: words_in_brackets(document, lines),
         provisions: provisions_with_brackets(document),
         unbalanced,
     }
 }
 
 /// Words inside balanced brackets, each counted once (outermost spans only).
-fn words_in_brackets(document: &Document) -> usize {
+fn words_in_brackets(document: &Document, index: &TextIndex) -> usize {
     let mut words = 0;
     let mut covered_to = 0;
     for bracket in document.brackets.iter().filter(|bracket| is_balanced(bracket)) {
         let (open, close) = (bracket.open.unwrap_or_default(), bracket.close.unwrap_or_default());
         if open >= covered_to {
-            words += count_words(&document.text[open + 1..close]);
+            words += index.count_words(open + 1..close);
             covered_to = close;
         }
     }

@@ -7,11 +7,12 @@
 //! bracket without a partner is `rebracketed` when it encloses words that were
 //! agreed (outside brackets) in the old revision, `new` otherwise.
 
+use super::locate::TextIndex;
 use super::locate::{inner_text, is_balanced};
 use super::offsets::SpanMap;
 use super::report::BracketSpan;
 use super::scan::start_of;
-use crate::model::{Bracket, Document, LineIndex};
+use crate::model::{Bracket, Document};
 use crate::redline::{Op, Redline};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -132,8 +133,8 @@ pub fn track(old: &Document, new: &Document, redline: &Redline) -> Vec<TrackedBr
 struct Tracker<'a> {
     old: &'a Document,
     new: &'a Document,
-    old_lines: LineIndex,
-    new_lines: LineIndex,
+    old_lines: TextIndex,
+    new_lines: TextIndex,
     map: SpanMap,
     /// Outermost balanced spans of the old revision (bracketed text), sorted.
     old_bracketed: Vec<Range<usize>>,
@@ -146,8 +147,8 @@ impl<'a> Tracker<'a> {
         Self {
             old,
             new,
-            old_lines: LineIndex::new(&old.text),
-            new_lines: LineIndex::new(&new.text),
+            old_lines: TextIndex::new(&old.text),
+            new_lines: TextIndex::new(&new.text),
             map: SpanMap::new(old, new, redline),
             old_bracketed: outermost(old),
             new_by_close: by_close(new),
