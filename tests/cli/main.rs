@@ -1,4 +1,5 @@
 //! Integration tests: run the `redline` binary as a user would.
 
 mod common;
+mod hardening;
 mod outline;
