@@ -28,8 +28,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .tempfile_in(dir)
         .map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
+    set_permissions(file.as_file(), path).map_err(fail)?;
     file.as_file().sync_all().map_err(fail)?;
     file.persist(path).map_err(|error| fail(error.error))?;
+    Ok(())
+}
+
+/// Gives the file written for `path` the permissions of the file it
+/// replaces, else `rw-r--r--`: a temporary file starts private, which output
+/// must not stay.
+#[cfg(unix)]
+fn set_permissions(file: &std::fs::File, path: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let permissions = std::fs::metadata(path)
+        .map(|existing| existing.permissions())
+        .unwrap_or_else(|_| std::fs::Permissions::from_mode(0o644));
+    file.set_permissions(permissions)
+}
+
+/// Elsewhere the temporary file's default permissions are kept.
+#[cfg(not(unix))]
+fn set_permissions(_: &std::fs::File, _: &Path) -> std::io::Result<()> {
     Ok(())
 }
 
@@ -62,6 +81,19 @@ mod tests {
         let path = dir.path().join("out.txt");
         write_atomic(&path, b"hello").unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"hello");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn new_files_are_readable_by_others_and_existing_modes_are_kept() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html");
+        write_atomic(&path, b"a").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).unwrap();
+        write_atomic(&path, b"b").unwrap();
+        assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

@@ -48,7 +48,10 @@ pub fn check_document(document: &Document) {
     // FIXME: the parser stub puts the whole text in the lead and finds no
     // piece; drop the `is_empty` exception when the parser lands.
     let lead = &text[document.lead.clone()];
-    assert!(lead.trim().is_empty() || document.pieces.is_empty(), "lead holds more than whitespace");
+    assert!(
+        lead.trim().is_empty() || document.pieces.is_empty(),
+        "lead holds more than whitespace"
+    );
     let mut at = document.lead.end;
     for (index, piece) in document.pieces.iter().enumerate() {
         assert_eq!(piece.raw.start, at, "piece {index} does not follow the one before");
@@ -63,7 +66,11 @@ pub fn check_document(document: &Document) {
         assert!(bracket.piece < document.pieces.len(), "bracket in no piece");
         assert!(bracket.open.is_some() || bracket.close.is_some(), "bracket with neither side");
         assert_eq!(bracket.open.map(|o| text.as_bytes()[o]).unwrap_or(b'['), b'[', "open is not [");
-        assert_eq!(bracket.close.map(|c| text.as_bytes()[c]).unwrap_or(b']'), b']', "close is not ]");
+        assert_eq!(
+            bracket.close.map(|c| text.as_bytes()[c]).unwrap_or(b']'),
+            b']',
+            "close is not ]"
+        );
     }
 }
 

@@ -19,9 +19,33 @@ pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit status: an error (bad input, unwritable output, bad flags).
 pub const EXIT_ERROR: u8 = 2;
 
+const LONG_ABOUT: &str = "\
+Redlines of successive revisions of UN/ITU resolutions.
+
+redline reads revisions of a resolution as plain text (UTF-8, UTF-16 with a BOM or \
+Windows-1252), finds their structure (sections, labelled provisions, [square brackets] of \
+text not yet agreed) and writes redlines: each provision marked ADD, SUP, MOD or NOC, \
+deletions struck, insertions underlined, renumbered labels and moved provisions shown as such. \
+Output goes to stdout, or atomically to the file given with -o; its format follows --format or \
+the -o extension (.html, .txt, .json).";
+
+const EXAMPLES: &str = "\
+Examples:
+  redline diff old.txt new.txt -o redline.html
+  redline series fixtures/res140 -o res140.html
+  redline batch fixtures/batch -o out --jobs 2
+  redline completions bash > ~/.local/share/bash-completion/completions/redline
+
+Exit status:
+  0  the command did its job
+  1  a --check found problems (unbalanced brackets ...)
+  2  an error: unreadable input, bad flags, unwritable output, a failed series in a batch
+
+Run 'redline help COMMAND' for each command's manual and examples.";
+
 /// Redlines of successive revisions of UN/ITU resolutions.
 #[derive(Debug, Parser)]
-#[command(name = "redline", version, about, long_about = None)]
+#[command(name = "redline", version, about, long_about = LONG_ABOUT, after_long_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -37,6 +61,8 @@ enum Command {
     Series(series::Args),
     Batch(batch::Args),
     Completions(completions::Args),
+    #[command(hide = true)]
+    Man(completions::ManArgs),
 }
 
 /// Parses the command line, runs the command and maps the outcome to an exit code.
@@ -68,6 +94,7 @@ fn dispatch(command: Command) -> anyhow::Result<u8> {
         Command::Series(args) => series::run(args),
         Command::Batch(args) => batch::run(args),
         Command::Completions(args) => completions::run(args),
+        Command::Man(args) => completions::man(args),
     }
 }
 
@@ -84,5 +111,51 @@ impl EncodingArg {
     /// The forced encoding, if any; an unknown label is an error.
     pub fn forced(&self) -> redline::Result<Option<&'static encoding_rs::Encoding>> {
         self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()
+    }
+}
+
+/// An output format on the command line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
+pub enum FormatArg {
+    /// A standalone HTML page.
+    Html,
+    /// Plain text.
+    Text,
+    /// JSON (the versioned contract).
+    Json,
+}
+
+impl From<FormatArg> for redline::series::Format {
+    fn from(format: FormatArg) -> Self {
+        match format {
+            FormatArg::Html => Self::Html,
+            FormatArg::Text => Self::Text,
+            FormatArg::Json => Self::Json,
+        }
+    }
+}
+
+/// The output format: `--format` if given, else the `-o` file's extension
+/// (`.html`, `.txt`, `.json`), else `default` (for stdout).
+pub fn output_format(
+    flag: Option<FormatArg>,
+    output: Option<&std::path::Path>,
+    default: FormatArg,
+) -> anyhow::Result<FormatArg> {
+    use redline::series::Format;
+    if let Some(format) = flag {
+        return Ok(format);
+    }
+    let Some(path) = output.filter(|path| !redline::output::is_stdout(Some(path))) else {
+        return Ok(default);
+    };
+    match Format::from_path(path) {
+        Some(Format::Html) => Ok(FormatArg::Html),
+        Some(Format::Text) => Ok(FormatArg::Text),
+        Some(Format::Json) => Ok(FormatArg::Json),
+        None => anyhow::bail!(
+            "{}: cannot tell the format from the extension: use .html, .txt or .json, or --format html|text|json",
+            path.display()
+        ),
     }
 }

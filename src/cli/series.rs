@@ -1,12 +1,116 @@
-//! `redline series`: cumulative redline of a revision series (not written yet).
+//! `redline series`: the cumulative redline of a revision series, each change attributed.
 
-/// Not written yet.
+use super::{EXIT_OK, EncodingArg, FormatArg, output_format};
+use anyhow::{Context, bail};
+use redline::series::{self, Format, Series, SeriesOptions, SeriesSpec};
+use std::path::{Path, PathBuf};
+
+const EXAMPLES: &str = "\
+Examples:
+  Render the bundled Resolution 140 series (its folder has a series.toml) to HTML:
+    redline series fixtures/res140 -o res140.html
+
+  Three revisions named on the command line, shown from the second one on, as text:
+    redline series r1.txt r2.txt r3.txt --label 2010 --label 2014 --label 2018 --base 2
+
+  The whole series as JSON, plus each consecutive pair's redline beside it
+  (res140.1-2.json, res140.2-3.json):
+    redline series fixtures/res140 --pairs -o res140.json
+
+Exit status: 0 when the redline was written, 2 on an error (unreadable revision,
+bad flag, unwritable output).";
+
+/// Cumulative redline of a revision series: every change carries the revision that made it.
+///
+/// Reads two or more revisions of a resolution, oldest first, aligns each
+/// consecutive pair and composes the pairwise redlines into one: text
+/// inserted in one revision and deleted in a later one shows both, each
+/// provision is followed through the whole series (added, renumbered,
+/// modified: one line of history), and in HTML every revision has its own
+/// colour and label in a legend.
+///
+/// The revisions are files, or one folder holding them (ordered by file
+/// name, or by the `series.toml` in it, which also gives labels and the
+/// header: document number, committee, proposal id).
+///
+/// The JSON output is `{"revisions": [...], "steps": [one redline per
+/// consecutive pair], "cumulative": {"provisions": [... spans with
+/// "inserted_in" and "deleted_in" revision numbers ...]}}`.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// Input files.
-    files: Vec<std::path::PathBuf>,
+    /// The revisions, oldest first (at least two), or one series folder.
+    #[arg(required = true, value_name = "REV")]
+    revisions: Vec<PathBuf>,
+    /// A revision's label in the legend; repeat it, once per revision in order
+    /// [default: the file name without extension, or the series.toml label].
+    #[arg(long = "label", value_name = "NAME")]
+    labels: Vec<String>,
+    /// The baseline revision (1-based): text in it is plain, changes are shown from it on.
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    base: usize,
+    /// Also write each consecutive pair's redline beside the output file,
+    /// named STEM.1-2.EXT, STEM.2-3.EXT ... (needs -o FILE).
+    #[arg(long)]
+    pairs: bool,
+    /// Write the redline to FILE (atomically) instead of stdout; `-` is stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Output format [default: from the -o extension (.html, .txt, .json), else text].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    #[command(flatten)]
+    encoding: EncodingArg,
 }
 
+/// Builds the series, writes its redline (and the pairs with `--pairs`).
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    anyhow::bail!("not written yet: {:?}", args.files)
+    let format: Format =
+        output_format(args.format, args.output.as_deref(), FormatArg::Text)?.into();
+    let pairs_path = match (&args.output, args.pairs) {
+        (Some(path), true) if !redline::output::is_stdout(Some(path)) => Some(path.as_path()),
+        (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
+        (_, false) => None,
+    };
+    let spec = spec(&args.revisions, &args.labels)?;
+    let options = SeriesOptions {
+        base: args.base,
+        encoding: args.encoding.forced()?,
+        ..SeriesOptions::default()
+    };
+    let series = series::build(&spec, &options)?;
+    for warning in &series.cumulative.warnings {
+        eprintln!("redline: warning: {warning}");
+    }
+    redline::output::emit(args.output.as_deref(), series::render(&series, format)?.as_bytes())?;
+    if let Some(path) = pairs_path {
+        write_pairs(&series, path, format)?;
+    }
+    Ok(EXIT_OK)
+}
+
+/// The series: one folder, or the files given; `--label`s override the labels.
+fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
+    let mut spec = match paths {
+        [dir] if dir.is_dir() => SeriesSpec::from_folder(dir)?,
+        _ => SeriesSpec::from_files(paths, &[]),
+    };
+    if labels.len() > spec.revisions.len() {
+        bail!("{} --label given for {} revisions", labels.len(), spec.revisions.len());
+    }
+    for (revision, label) in spec.revisions.iter_mut().zip(labels) {
+        revision.label.clone_from(label);
+    }
+    Ok(spec)
+}
+
+/// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...
+fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<()> {
+    let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
+    for (index, step) in series.steps.iter().enumerate() {
+        let (written, text) = series::render_step(step, format)?;
+        let pair = path.with_file_name(series::step_file_name(&stem, index, written));
+        redline::output::write_atomic(&pair, text.as_bytes())?;
+    }
+    Ok(())
 }

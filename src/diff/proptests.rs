@@ -111,8 +111,12 @@ proptest! {
             if entry.kind == EntryKind::MoveStub {
                 continue;
             }
-            entry.old_piece.map(|i| old_seen[i] += 1);
-            entry.new_piece.map(|i| new_seen[i] += 1);
+            if let Some(i) = entry.old_piece {
+                old_seen[i] += 1;
+            }
+            if let Some(i) = entry.new_piece {
+                new_seen[i] += 1;
+            }
         }
         prop_assert!(old_seen.iter().all(|&n| n == 1));
         prop_assert!(new_seen.iter().all(|&n| n == 1));

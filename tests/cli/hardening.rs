@@ -62,7 +62,9 @@ fn check_error(output: &Output, words: &[&str]) {
 /// `true` when the tests run as root, who ignores permission bits.
 fn is_root() -> bool {
     let status = std::fs::read_to_string("/proc/self/status").unwrap_or_default();
-    status.lines().any(|line| line.starts_with("Uid:") && line.split_whitespace().nth(1) == Some("0"))
+    status
+        .lines()
+        .any(|line| line.starts_with("Uid:") && line.split_whitespace().nth(1) == Some("0"))
 }
 
 /// Runs `redline` as an unprivileged user (through `setpriv` when root), so

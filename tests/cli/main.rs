@@ -3,3 +3,4 @@
 mod common;
 mod hardening;
 mod outline;
+mod series;

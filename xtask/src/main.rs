@@ -20,6 +20,7 @@ type Task = (&'static str, &'static str, fn(&[String]) -> Result<(), String>);
 const TASKS: &[Task] = &[
     ("ci", "what CI runs: fmt check, clippy (warnings denied), tests, docs", ci),
     ("test", "all tests of the workspace", test),
+    ("man", "man pages of redline and its subcommands into target/man", man),
     ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench::run),
     ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench::inputs),
     ("fuzz", "run every fuzz target [--seconds N per target] [TARGET ...]", fuzz::run),
@@ -99,6 +100,14 @@ fn ci(_: &[String]) -> Result<(), String> {
 fn test(_: &[String]) -> Result<(), String> {
     run("cargo", &["test", "--workspace", "--all-targets"])?;
     run("cargo", &["test", "--workspace", "--doc"])
+}
+
+/// Generates the man pages from the command-line definition (clap_mangen, via
+/// the binary's hidden `man` subcommand, so the pages never drift from the flags).
+fn man(_: &[String]) -> Result<(), String> {
+    run("cargo", &["run", "--quiet", "--bin", "redline", "--", "man", "target/man"])?;
+    eprintln!("man pages written to target/man (try: man -l target/man/redline.1)");
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,67 @@
+//! `OUT/index.html`: one row per series with its counts, links and warnings.
+
+use super::{BatchReport, Outcome};
+use crate::error::{Error, Result};
+use askama::Template;
+
+/// Renders the index page of a batch.
+pub fn render(report: &BatchReport) -> Result<String> {
+    let page = IndexPage {
+        rows: report.outcomes.iter().map(row).collect(),
+        failed: report.failures().count(),
+    };
+    page.render().map_err(|error| Error::Other(format!("cannot render the index: {error}")))
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct IndexPage {
+    rows: Vec<Row>,
+    failed: usize,
+}
+
+struct Row {
+    name: String,
+    details: Vec<String>,
+    counts: Option<[usize; 7]>,
+    links: Vec<(String, String)>,
+    notes: Vec<String>,
+    failed: bool,
+}
+
+fn row(outcome: &Outcome) -> Row {
+    let name = outcome.name.clone();
+    match &outcome.result {
+        Err(reason) => Row {
+            name,
+            details: Vec::new(),
+            counts: None,
+            links: Vec::new(),
+            notes: vec![reason.clone()],
+            failed: true,
+        },
+        Ok(written) => {
+            let s = written.summary;
+            let header = &written.header;
+            let fields = [&header.title, &header.document, &header.committee, &header.proposal];
+            let mut details: Vec<String> = fields.into_iter().flatten().cloned().collect();
+            details.push(written.labels.join(" → "));
+            Row {
+                name,
+                details,
+                counts: Some([
+                    s.add,
+                    s.sup,
+                    s.modified,
+                    s.noc,
+                    s.moved,
+                    s.renumbered,
+                    written.open_brackets,
+                ]),
+                links: written.files.clone(),
+                notes: written.warnings.clone(),
+                failed: false,
+            }
+        }
+    }
+}

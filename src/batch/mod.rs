@@ -1,0 +1,203 @@
+//! Batch rendering: every series folder of a directory, in parallel, with an index.
+//!
+//! `DIR` holds one folder per series (see [`crate::series::SeriesSpec`]).
+//! Each series is written to `OUT/<name>/`: its cumulative redline as
+//! `<name>.<ext>` in each format asked for, and each consecutive pair's
+//! redline as `<name>.1-2.<ext>` ...; `OUT/index.html` lists every series
+//! with its counts, links and warnings, or the reason it failed.
+//!
+//! # Invariants
+//! - Every file is written atomically ([`crate::output::write_atomic`]).
+//! - A failing series never stops the others; it is in the index with its reason.
+//! - Output does not depend on the number of threads: results are sorted by
+//!   series name before the index is written, and nothing records time.
+
+mod index;
+
+use crate::error::{Error, Result, describe_io};
+use crate::output::write_atomic;
+use crate::redline::Summary;
+use crate::series::{self, Format, Header, Series, SeriesOptions, SeriesSpec};
+use rayon::prelude::*;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+
+/// The name of the index file written in the output folder.
+pub const INDEX_FILE: &str = "index.html";
+
+/// How to run a batch.
+#[derive(Debug, Clone)]
+pub struct BatchOptions {
+    /// At most this many series at once; `None` is one per core.
+    pub jobs: Option<usize>,
+    /// The formats of the cumulative redlines (and of the pairwise ones).
+    pub formats: Vec<Format>,
+    /// How each series is built.
+    pub series: SeriesOptions,
+}
+
+/// What became of one series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    /// The series' folder name.
+    pub name: String,
+    /// What was written, or why the series failed.
+    pub result: std::result::Result<Written, String>,
+}
+
+/// What was written for one series.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Written {
+    /// Header fields from its `series.toml`.
+    pub header: Header,
+    /// The revisions' labels, oldest first.
+    pub labels: Vec<String>,
+    /// The cumulative redline's counts, base against latest.
+    pub summary: Summary,
+    /// Bracketed spans still open in the latest revision.
+    pub open_brackets: usize,
+    /// The files written, relative to the output folder, with a caption each.
+    pub files: Vec<(String, String)>,
+    /// Warnings of the aligner and of the composition.
+    pub warnings: Vec<String>,
+}
+
+/// The outcome of every series, sorted by name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BatchReport {
+    /// One outcome per series folder.
+    pub outcomes: Vec<Outcome>,
+}
+
+impl BatchReport {
+    /// The series that failed, with their reasons.
+    pub fn failures(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.outcomes.iter().filter_map(|outcome| {
+            Some((outcome.name.as_str(), outcome.result.as_ref().err()?.as_str()))
+        })
+    }
+}
+
+/// The series folders of `dir`, sorted by name (hidden folders skipped).
+pub fn discover(dir: &Path) -> Result<Vec<PathBuf>> {
+    let read_error =
+        |error: std::io::Error| Error::Read { path: dir.into(), reason: describe_io(&error) };
+    let mut folders = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(read_error)? {
+        let path = entry.map_err(read_error)?.path();
+        let hidden = path.file_name().is_some_and(|name| name.to_string_lossy().starts_with('.'));
+        if path.is_dir() && !hidden {
+            folders.push(path);
+        }
+    }
+    folders.sort();
+    Ok(folders)
+}
+
+/// Renders every series of `dir` into `out` and writes the index.
+///
+/// `on_done` is called with each series' name as it finishes (from any thread).
+/// Errors are those that stop the whole batch (unreadable `dir`, unwritable
+/// `out`); a failing series is an [`Outcome`] with its reason.
+pub fn run(
+    dir: &Path,
+    out: &Path,
+    options: &BatchOptions,
+    on_done: &(dyn Fn(&str) + Sync),
+) -> Result<BatchReport> {
+    let folders = discover(dir)?;
+    create_dir(out)?;
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(options.jobs.unwrap_or(0))
+        .build()
+        .map_err(|error| Error::Other(format!("cannot start worker threads: {error}")))?;
+    let mut outcomes: Vec<Outcome> = pool.install(|| {
+        folders
+            .par_iter()
+            .map(|folder| {
+                let outcome = run_one(folder, out, options);
+                on_done(&outcome.name);
+                outcome
+            })
+            .collect()
+    });
+    outcomes.sort_by(|a, b| a.name.cmp(&b.name));
+    let report = BatchReport { outcomes };
+    write_atomic(&out.join(INDEX_FILE), index::render(&report)?.as_bytes())?;
+    Ok(report)
+}
+
+fn run_one(folder: &Path, out: &Path, options: &BatchOptions) -> Outcome {
+    let name = folder.file_name().unwrap_or_default().to_string_lossy().into_owned();
+    let result = render_one(folder, &name, out, options).map_err(|error| error.to_string());
+    Outcome { name, result }
+}
+
+fn render_one(folder: &Path, name: &str, out: &Path, options: &BatchOptions) -> Result<Written> {
+    let spec = SeriesSpec::from_folder(folder)?;
+    let (revisions, documents) = series::load(&spec, &options.series)?;
+    let mut series = series::from_documents(revisions, &documents, &options.series)?;
+    series.header = spec.header.clone();
+    let dir = out.join(name);
+    create_dir(&dir)?;
+    let mut files = write_cumulative(&series, name, &dir, &options.formats)?;
+    files.extend(write_steps(&series, name, &dir, &options.formats)?);
+    let open_brackets = documents.last().map_or(0, |document| document.brackets.len());
+    Ok(Written {
+        header: spec.header,
+        labels: series.revisions.iter().map(|revision| revision.label.clone()).collect(),
+        summary: series.cumulative.summary,
+        open_brackets,
+        files,
+        warnings: warnings(&series),
+    })
+}
+
+fn write_cumulative(
+    series: &Series,
+    name: &str,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    for &format in formats.iter().collect::<BTreeSet<_>>() {
+        let file = format!("{name}.{}", format.extension());
+        write_atomic(&dir.join(&file), series::render(series, format)?.as_bytes())?;
+        files.push((format!("{name}/{file}"), format!("cumulative ({})", format.extension())));
+    }
+    Ok(files)
+}
+
+fn write_steps(
+    series: &Series,
+    name: &str,
+    dir: &Path,
+    formats: &[Format],
+) -> Result<Vec<(String, String)>> {
+    let mut files = Vec::new();
+    for (index, step) in series.steps.iter().enumerate() {
+        let mut written = BTreeSet::new();
+        for &format in formats.iter().collect::<BTreeSet<_>>() {
+            let (format, text) = series::render_step(step, format)?;
+            if written.insert(format) {
+                let file = series::step_file_name(name, index, format);
+                write_atomic(&dir.join(&file), text.as_bytes())?;
+                let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
+                files.push((format!("{name}/{file}"), caption));
+            }
+        }
+    }
+    Ok(files)
+}
+
+fn warnings(series: &Series) -> Vec<String> {
+    let steps = series.steps.iter().enumerate().flat_map(|(index, step)| {
+        step.warnings.iter().map(move |warning| format!("{}→{}: {warning}", index + 1, index + 2))
+    });
+    steps.chain(series.cumulative.warnings.iter().cloned()).collect()
+}
+
+fn create_dir(dir: &Path) -> Result<()> {
+    std::fs::create_dir_all(dir)
+        .map_err(|error| Error::Write { path: dir.into(), reason: describe_io(&error) })
+}

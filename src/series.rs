@@ -1,1 +1,0 @@
-//! series (not written yet).
