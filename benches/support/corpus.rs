@@ -178,6 +178,18 @@ pub fn generate(pool: &Pool, spec: &Spec) -> Pair {
     Pair { old: render(&old), new: render(&new), edits }
 }
 
+/// A revision series: `revisions` texts, each the one before with edits at `rate`.
+pub fn series(pool: &Pool, spec: &Spec, revisions: usize) -> Vec<String> {
+    let mut rng = fastrand::Rng::with_seed(spec.seed);
+    let mut current = resolution(pool, spec.bytes, &mut rng);
+    let mut texts = vec![render(&current)];
+    for _ in 1..revisions {
+        edit(&mut current, pool, spec.rate, &mut rng);
+        texts.push(render(&current));
+    }
+    texts
+}
+
 /// A resolution of about `bytes` bytes.
 fn resolution(pool: &Pool, bytes: usize, rng: &mut fastrand::Rng) -> Resolution {
     let title = "RESOLUTION 140 (Rev. Busan, 2014)\n\
@@ -289,7 +301,7 @@ enum Edit {
     Reflow,
 }
 
-/// Edits about `rate` of the provisions (at least one), in place.
+/// Edits about `rate` of the provisions (at least one unless `rate` is 0), in place.
 fn edit(
     resolution: &mut Resolution,
     pool: &Pool,
@@ -297,7 +309,8 @@ fn edit(
     rng: &mut fastrand::Rng,
 ) -> EditCounts {
     let total: usize = resolution.sections.iter().map(|s| s.provisions.len()).sum();
-    let wanted = ((total as f64 * rate).round() as usize).max(1);
+    let wanted =
+        if rate > 0.0 && total > 0 { ((total as f64 * rate).round() as usize).max(1) } else { 0 };
     let mut counts = EditCounts::default();
     for _ in 0..wanted {
         let kind = pick_edit(rng);
@@ -405,7 +418,7 @@ pub mod pathological {
 
     /// 10,000 provisions with the same text; one of them edited in the new text.
     pub fn identical_provisions(pool: &Pool) -> (String, String) {
-        let sample = generate(pool, &Spec { bytes: 0, rate: 0.0, seed: 1 });
+        let sample = generate(pool, &Spec { bytes: 2_000, rate: 0.0, seed: 1 });
         let line = sample.old.lines().find(|l| l.starts_with("a)")).unwrap_or("a)\ttext,");
         let text = line.split_once('\t').map_or(line, |(_, text)| text);
         let body: String = (0..10_000).map(|i| format!("{}\t{text}\n", i + 1)).collect();

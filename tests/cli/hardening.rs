@@ -4,6 +4,7 @@
 
 use crate::common::*;
 use std::os::unix::fs::PermissionsExt;
+use std::os::unix::process::ExitStatusExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
@@ -168,4 +169,80 @@ fn nothing_is_left_behind_by_a_failed_read() {
     let scratch = Scratch::new();
     scratch.run(&["outline", "absent.txt"]);
     assert_eq!(scratch.files(), ["good.txt"]);
+}
+
+/// Series folders for `redline batch`: `count` copies of the constructed
+/// series of `fixtures/batch/alpha`, each a little different.
+fn batch_input(scratch: &Scratch, count: usize) -> PathBuf {
+    let input = scratch.path("series");
+    let alpha = fixture("batch/alpha");
+    for index in 0..count {
+        let folder = input.join(format!("s{index:03}"));
+        std::fs::create_dir_all(&folder).unwrap();
+        for entry in std::fs::read_dir(&alpha).unwrap() {
+            let path = entry.unwrap().path();
+            let text = std::fs::read_to_string(&path).unwrap().repeat(20);
+            std::fs::write(folder.join(path.file_name().unwrap()), format!("{text}\n{index}\n"))
+                .unwrap();
+        }
+    }
+    input
+}
+
+/// A file of a batch is complete: an HTML page that closes, JSON that parses.
+fn check_complete(path: &Path) {
+    let text = std::fs::read_to_string(path).unwrap();
+    match path.extension().and_then(|ext| ext.to_str()) {
+        Some("html") => assert!(text.trim_end().ends_with("</html>"), "{}", path.display()),
+        Some("json") => {
+            serde_json::from_str::<serde_json::Value>(&text)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+        }
+        _ => {}
+    }
+}
+
+/// Every file under `dir`, recursively.
+fn walk(dir: &Path) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    for path in entries.map(|entry| entry.unwrap().path()) {
+        if path.is_dir() { files.extend(walk(&path)) } else { files.push(path) }
+    }
+    files
+}
+
+#[test]
+fn batch_interrupted_leaves_only_complete_files() {
+    let scratch = Scratch::new();
+    let input = batch_input(&scratch, 60);
+    let out = scratch.path("out");
+    // `env --default-signal=INT`: a test run in the background inherits
+    // SIGINT ignored, and so would redline.
+    let mut child = Command::new("env")
+        .args(["--default-signal=INT", env!("CARGO_BIN_EXE_redline"), "batch"])
+        .arg(&input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--format", "html,json", "--jobs", "2"])
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_millis(400));
+    let kill = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let status = child.wait().unwrap();
+    assert!(status.success() || status.signal() == Some(2), "{status}");
+    let files = walk(&out);
+    let (temporary, finished): (Vec<PathBuf>, Vec<PathBuf>) = files
+        .into_iter()
+        .partition(|path| path.file_name().unwrap().to_string_lossy().starts_with(".redline-"));
+    finished.iter().for_each(|path| check_complete(path));
+    // FIXME: on SIGINT the process dies without running destructors, so the
+    // temporary files being written (`.redline-XXXXXX.tmp`, half-written) stay
+    // in the output folders; only the destination files are whole. Wanted:
+    // `temporary` is empty (a SIGINT handler that stops and cleans up).
+    assert!(temporary.len() <= 2, "more temporary files than jobs: {temporary:?}");
 }

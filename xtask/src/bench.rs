@@ -4,12 +4,15 @@
 
 use super::corpus::{self, Pair, Pool, Spec, pathological};
 use super::measure::{self, Figures, Tool};
-use super::report::{Report, Row, Stress};
+use super::report::{Batch, Report, Row, Stress};
 use super::{flag_value, install, root};
 use std::path::{Path, PathBuf};
 
 /// Input sizes: about 30 KB, 1 MB and 10 MB of old text.
 const SIZES: &[(&str, usize)] = &[("30 KB", 30_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)];
+/// Series in the batch measurement, and revisions per series.
+const BATCH_SERIES: usize = 200;
+const BATCH_REVISIONS: usize = 3;
 /// Edit rates: share of provisions edited.
 const RATES: &[(&str, f64)] = &[("2%", 0.02), ("0.1%", 0.001)];
 /// The seed of every generated input.
@@ -59,7 +62,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
     stress(&mut report, &pool, &binary, &options, &dir)?;
-    report.batch = Some(Err("`redline batch` is not written yet".into()));
+    report.batch = Some(batch(&pool, &binary, options.runs.min(3), &dir));
     let text = report.render();
     println!("{text}");
     std::fs::write(dir.join("report.md"), &text).map_err(|error| format!("report.md: {error}"))
@@ -245,5 +248,40 @@ mod tests {
         assert!(!has_warnings(r#"{"warnings": [ ], "x": 1}"#));
         assert!(has_warnings(r#"{"warnings":["fell back"]}"#));
         assert!(!has_warnings("{}"));
+    }
+}
+
+/// `redline batch` over [`BATCH_SERIES`] series of 30 KB revisions, with
+/// `--jobs 1` against `--jobs 2`, interleaved.
+fn batch(pool: &Pool, binary: &Path, runs: usize, dir: &Path) -> Result<Batch, String> {
+    let input = dir.join("batch/in");
+    for index in 0..BATCH_SERIES {
+        let spec = Spec { bytes: 30_000, rate: 0.02, seed: SEED + index as u64 };
+        let folder = input.join(format!("series-{index:03}"));
+        std::fs::create_dir_all(&folder)
+            .map_err(|error| format!("{}: {error}", folder.display()))?;
+        for (number, text) in corpus::series(pool, &spec, BATCH_REVISIONS).iter().enumerate() {
+            let path = folder.join(format!("{:02}.txt", number + 1));
+            std::fs::write(&path, text).map_err(|error| format!("{}: {error}", path.display()))?;
+        }
+    }
+    let tool = |jobs: &'static str, name: &'static str| Tool {
+        name,
+        argv: [binary.display().to_string(), "batch".into(), input.display().to_string()]
+            .into_iter()
+            .chain(["-o".into(), dir.join("batch/out").display().to_string()])
+            .chain(["--jobs".into(), jobs.into()])
+            .collect(),
+        ok: &[0],
+    };
+    let tools = [tool("1", "batch --jobs 1"), tool("2", "batch --jobs 2")];
+    for tool in &tools {
+        eprintln!("$ {} > /dev/null", tool.line());
+    }
+    let mut figures = measure::interleaved(&tools, runs, dir).into_iter();
+    let (one, two) = (figures.next().unwrap_or_default(), figures.next().unwrap_or_default());
+    match one.failed.clone().or(two.failed.clone()) {
+        Some(error) => Err(error),
+        None => Ok(Batch { series: BATCH_SERIES, one, two }),
     }
 }
