@@ -1,6 +1,7 @@
 //! `redline outline`: the tree a reader would check.
 
 use super::{EXIT_OK, EncodingArg};
+use redline::parse::outline;
 use std::path::PathBuf;
 
 /// Show the structure found in a resolution: sections, provisions, diagnostics.
@@ -8,7 +9,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// The resolution to read.
     file: PathBuf,
-    /// Output format.
+    /// Output format: `text` for reading, `json` for programs.
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     #[command(flatten)]
@@ -21,11 +22,12 @@ enum Format {
     Json,
 }
 
+/// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let document = redline::load(&args.file, args.encoding.forced()?)?;
     let out = match args.format {
-        Format::Text => format!("{} pieces\n", document.pieces.len()),
-        Format::Json => serde_json::to_string_pretty(&document)? + "\n",
+        Format::Text => outline::render_text(&document),
+        Format::Json => serde_json::to_string_pretty(&outline::outline(&document))? + "\n",
     };
     redline::output::emit(None, out.as_bytes())?;
     Ok(EXIT_OK)

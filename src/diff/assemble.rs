@@ -206,24 +206,29 @@ fn paired(cx: &Context<'_>, pair: Pair) -> Entry {
     entry
 }
 
-/// The three parts of a piece's raw text: before the label, the label, the rest.
-fn parts(piece: &Piece) -> [Range<usize>; 3] {
+/// The four parts of a piece's raw text: what stands before the label, the
+/// label, the body (separator and text) and the whitespace after the text.
+/// Each part is compared only with the same part of the other piece, so a
+/// trailing blank line never pairs with a space inside the text.
+fn parts(piece: &Piece) -> [Range<usize>; 4] {
     let (start, end) = match &piece.label {
         Some(label) => (label.range.start, label.range.end),
         None => (piece.content.start, piece.content.start),
     };
     let start = start.clamp(piece.raw.start, piece.raw.end);
     let end = end.clamp(start, piece.raw.end);
-    [piece.raw.start..start, start..end, end..piece.raw.end]
+    let text_end = piece.content.end.clamp(end, piece.raw.end);
+    [piece.raw.start..start, start..end, end..text_end, text_end..piece.raw.end]
 }
 
 fn piece_spans(cx: &Context<'_>, old: &Piece, new: &Piece) -> Vec<RawSpan> {
-    let [old_prefix, old_label, old_body] = parts(old);
-    let [new_prefix, new_label, new_body] = parts(new);
+    let [old_prefix, old_label, old_body, old_tail] = parts(old);
+    let [new_prefix, new_label, new_body, new_tail] = parts(new);
     let mut spans = whole(cx, old_prefix, new_prefix, Role::Layout);
     spans.extend(whole(cx, old_label, new_label, Role::Label));
     let sides = Sides { old_text: &cx.old.text, new_text: &cx.new.text, strict: cx.strict };
     spans.extend(diff_words(sides, old_body, new_body));
+    spans.extend(whole(cx, old_tail, new_tail, Role::Layout));
     spans
 }
 

@@ -109,7 +109,13 @@ impl TokenSide<'_> {
 
 fn emit_run(sides: Sides<'_>, old: TokenSide, new: TokenSide, run: Run, out: &mut Vec<RawSpan>) {
     match run {
-        Run::Change { old: o, new: n } => emit_change(old.span(o), new.span(n), out),
+        Run::Change { old: o, new: n } => {
+            let (old_range, new_range) = (old.span(o), new.span(n));
+            let blank = sides.old_text[old_range.clone()].trim().is_empty()
+                && sides.new_text[new_range.clone()].trim().is_empty();
+            let role = if blank { Role::Layout } else { Role::Text };
+            emit_change(old_range, new_range, role, out);
+        }
         Run::Equal { old: o, new: n } => {
             for (a, b) in old.tokens[o].iter().zip(&new.tokens[n]) {
                 emit_equal_token(sides, a, b, out);
@@ -118,13 +124,14 @@ fn emit_run(sides: Sides<'_>, old: TokenSide, new: TokenSide, run: Run, out: &mu
     }
 }
 
-fn emit_change(old: Range<usize>, new: Range<usize>, out: &mut Vec<RawSpan>) {
+/// A change; one made of whitespace only (a space added or removed) is layout.
+fn emit_change(old: Range<usize>, new: Range<usize>, role: Role, out: &mut Vec<RawSpan>) {
     if !old.is_empty() {
         let at = new.start..new.start;
-        out.push(RawSpan { op: Op::Delete, role: Role::Text, old: old.clone(), new: at });
+        out.push(RawSpan { op: Op::Delete, role, old: old.clone(), new: at });
     }
     if !new.is_empty() {
-        out.push(RawSpan { op: Op::Insert, role: Role::Text, old: old.end..old.end, new });
+        out.push(RawSpan { op: Op::Insert, role, old: old.end..old.end, new });
     }
 }
 
@@ -181,11 +188,16 @@ mod tests {
             let (o, n) = (&old[span.old.clone()], &new[span.new.clone()]);
             match (span.op, span.role) {
                 (Op::Equal, _) => out.push_str(o),
-                (Op::Delete, Role::Layout | Role::Typographic) => {
-                    let next = iter.next().expect("pair");
+                (Op::Delete | Op::Insert, Role::Layout | Role::Typographic) => {
+                    let next = iter.next_if(|s| s.op == Op::Insert && span.op == Op::Delete);
+                    let (o, n) = match (span.op, next) {
+                        (Op::Delete, Some(next)) => (o, &new[next.new.clone()]),
+                        (Op::Delete, None) => (o, ""),
+                        _ => ("", n),
+                    };
                     let (open, close) =
                         if span.role == Role::Layout { ("(~", "~)") } else { ("<~", "~>") };
-                    out.push_str(&format!("{open}{o}~>{}{close}", &new[next.new.clone()]));
+                    out.push_str(&format!("{open}{o}~>{n}{close}"));
                 }
                 (Op::Delete, _) => out.push_str(&format!("[-{o}-]")),
                 (Op::Insert, _) => out.push_str(&format!("{{+{n}+}}")),
@@ -243,6 +255,11 @@ mod tests {
     #[test]
     fn reflowed_text_is_layout_only() {
         check("one two\nthree", "one two three", "one two(~\n~> ~)three");
+    }
+
+    #[test]
+    fn whitespace_added_or_removed_is_layout() {
+        check("WSIS +10 here", "WSIS+10 here", "WSIS(~ ~>~)+10 here");
     }
 
     #[test]

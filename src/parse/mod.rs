@@ -1,13 +1,69 @@
 //! Parsing: decoded text to a [`Document`]. Total: never fails, never panics.
+//!
+//! The stages, one file each:
+//! - `lines` splits the text into lines and says what each starts
+//!   (a label, an ITU heading, a UN opening phrase, a footnote, text);
+//! - `paragraphs` finds the title block, decides the paragraph rule of the
+//!   document and groups lines into paragraphs;
+//! - `structure` turns paragraphs into pieces and sections, with `lists`
+//!   nesting sub-provisions and checking label sequences;
+//! - `inline` finds emphasis, footnote markers and Word-export artefacts;
+//! - [`outline`] is the view of a document that `redline outline` prints.
+//!
+//! The layout rules are written for users in `docs/parsing.md`.
 
-use crate::model::Document;
+mod headings;
+mod inline;
+mod labels;
+mod lines;
+mod lists;
+pub mod outline;
+mod paragraphs;
+mod structure;
 
-/// Parses decoded text into a document. Stub: the whole text as the lead.
+#[cfg(test)]
+mod invariants;
+#[cfg(test)]
+mod tests;
+
+use crate::model::{Diagnostic, Document};
+
+/// Parses decoded text into a document: pieces, sections, inline spans and
+/// diagnostics, then the negotiation brackets ([`crate::brackets::scan_document`]).
 pub fn parse_text(text: &str, encoding: &str) -> Document {
-    Document {
+    let layout = paragraphs::layout(text);
+    let structure = structure::build(text, &layout);
+    let lead_end = structure.pieces.first().map_or(text.len(), |piece| piece.raw.start);
+    let mut document = Document {
         text: text.to_string(),
         encoding: encoding.to_string(),
-        lead: 0..text.len(),
-        ..Document::default()
-    }
+        lead: 0..lead_end,
+        pieces: structure.pieces,
+        sections: structure.sections,
+        brackets: Vec::new(),
+        diagnostics: locate(text, structure.notes),
+    };
+    crate::brackets::scan_document(&mut document);
+    document
+}
+
+/// Turns diagnostics at byte offsets into diagnostics at line and column, in
+/// text order, counting characters once per line (linear in the text).
+fn locate(text: &str, mut notes: Vec<(usize, String)>) -> Vec<Diagnostic> {
+    notes.sort_by_key(|(offset, _)| *offset);
+    let mut line = 1;
+    let mut counted = (0, 0);
+    notes
+        .into_iter()
+        .map(|(offset, message)| {
+            let segment = &text[counted.0..offset];
+            if let Some(last_newline) = segment.rfind('\n') {
+                line += segment.matches('\n').count();
+                counted = (counted.0 + last_newline + 1, 0);
+            }
+            let column = counted.1 + text[counted.0..offset].chars().count();
+            counted = (offset, column);
+            Diagnostic { line, column: column + 1, message }
+        })
+        .collect()
 }

@@ -145,7 +145,7 @@ fn files_with_labels_to_stdout_as_text() {
     let text = stdout(&output);
     assert!(text.contains("  1  Draft  (fixtures/batch/alpha/01-draft.txt)  (base)"), "{text}");
     assert!(text.contains("  2  Revised  ("), "{text}");
-    assert!(text.contains("a leading facilitating role;"), "the latest text: {text}");
+    assert!(text.contains("a leading {+2:facilitating +}role;"), "attributed insertion: {text}");
 }
 
 #[test]
