@@ -135,7 +135,7 @@ fn an_empty_file() {
     // FIXME: issue 8 lists an empty file among the broken inputs (one line on
     // stderr naming it, exit 2); today it is read as a document of no pieces.
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
-    assert_eq!(stdout(&output), "0 pieces\n");
+    assert_eq!(stdout(&output), "encoding: UTF-8\n");
 }
 
 #[test]
@@ -245,4 +245,88 @@ fn batch_interrupted_leaves_only_complete_files() {
     // in the output folders; only the destination files are whole. Wanted:
     // `temporary` is empty (a SIGINT handler that stops and cleans up).
     assert!(temporary.len() <= 2, "more temporary files than jobs: {temporary:?}");
+}
+
+/// A small tmpfs mounted on a scratch folder (root only), unmounted on drop:
+/// a disk that fills up.
+struct SmallDisk {
+    dir: tempfile::TempDir,
+}
+
+impl SmallDisk {
+    fn mount(bytes: usize) -> SmallDisk {
+        let dir = tempfile::tempdir().unwrap();
+        let status = Command::new("mount")
+            .args(["-t", "tmpfs", "-o", &format!("size={bytes}"), "tmpfs"])
+            .arg(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success(), "mount tmpfs");
+        SmallDisk { dir }
+    }
+}
+
+impl Drop for SmallDisk {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(self.dir.path()).status();
+    }
+}
+
+/// Two seeds as the old and new revisions of a series: a large redline.
+fn seed_pair() -> [String; 2] {
+    ["seeds/000_bb43a9d7ff8b3d18.txt", "seeds/003_7de8f70c8a456ba9.txt"]
+        .map(|seed| fixture(seed).display().to_string())
+}
+
+#[test]
+fn output_in_a_missing_directory() {
+    let scratch = Scratch::new();
+    let [old, new] = seed_pair();
+    let output = scratch.run(&["series", &old, &new, "-o", "missing/out.html"]);
+    check_error(&output, &["missing/out.html", "no such file or directory"]);
+    assert_eq!(scratch.files(), ["good.txt"]);
+}
+
+#[test]
+fn output_in_a_read_only_directory() {
+    let scratch = Scratch::new();
+    let locked = scratch.path("locked");
+    std::fs::create_dir(&locked).unwrap();
+    for dir in [scratch.dir.path(), &locked] {
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o555)).unwrap();
+    }
+    let [old, new] = seed_pair();
+    let output =
+        redline_unprivileged(scratch.dir.path(), &["series", &old, &new, "-o", "locked/out.html"]);
+    check_error(&output, &["locked/out.html", "permission denied"]);
+    assert!(std::fs::read_dir(&locked).unwrap().next().is_none(), "a file was left");
+    std::fs::set_permissions(scratch.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn batch_output_in_a_read_only_directory() {
+    let scratch = Scratch::new();
+    std::fs::set_permissions(scratch.dir.path(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let input = fixture("batch").display().to_string();
+    let output = redline_unprivileged(scratch.dir.path(), &["batch", &input, "-o", "out"]);
+    check_error(&output, &["out", "permission denied"]);
+    std::fs::set_permissions(scratch.dir.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(scratch.files(), ["good.txt"]);
+}
+
+#[test]
+fn output_on_a_full_disk() {
+    if !is_root() {
+        // Mounting a small tmpfs needs root; `stdout_on_a_full_disk` covers
+        // the full disk for everyone through /dev/full.
+        return;
+    }
+    let disk = SmallDisk::mount(16 * 1024);
+    let [old, new] = seed_pair();
+    let target = disk.dir.path().join("out.html");
+    let target = target.display().to_string();
+    let output = redline(&["series", &old, &new, "-o", &target]);
+    check_error(&output, &["out.html", "no space left on device"]);
+    let left: Vec<_> = std::fs::read_dir(disk.dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "files left on the full disk: {left:?}");
 }
