@@ -12,7 +12,7 @@ pub const TARGETS: &[&str] = &["parse", "diff", "read", "brackets"];
 /// Seconds per target when `--seconds` is not given.
 const DEFAULT_SECONDS: u64 = 600;
 /// Largest input libFuzzer makes (the pathological sizes are benchmarked instead).
-const MAX_LEN: usize = 16_384;
+const MAX_LEN: usize = 4_096;
 
 /// `cargo xtask fuzz [--seconds N] [--jobs N] [TARGET ...]`.
 pub fn run(args: &[String]) -> Result<(), String> {
