@@ -1,12 +1,155 @@
-//! `redline diff`: the redline of two revisions (not written yet).
+//! `redline diff`: the redline of two revisions, in one format.
 
-/// Not written yet.
+use super::{EXIT_OK, EncodingArg};
+use redline::diff::{DiffOptions, diff};
+use redline::redline::Source;
+use redline::render::{self, Format, Header, Markers, Options, View};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+/// Show what changed between two revisions of a resolution.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Input files.
-    files: Vec<std::path::PathBuf>,
+    /// The old revision.
+    old: PathBuf,
+    /// The new revision.
+    new: PathBuf,
+    /// Output format [default: from the -o extension (.html, .txt, .json, .critic, .md);
+    /// else ansi on a terminal, text otherwise].
+    #[arg(long, value_enum)]
+    format: Option<FormatArg>,
+    /// Markers of --format text: ~~deleted~~ ++inserted++, or [-deleted-] {+inserted+}.
+    #[arg(long, value_enum, default_value_t = MarkersArg::Tilde)]
+    markers: MarkersArg,
+    /// What to show (html, ansi): everything, only the changes, the clean new text,
+    /// or old and new side by side (html).
+    #[arg(long, value_enum, default_value_t = ViewArg::Full)]
+    view: ViewArg,
+    /// Print counts of actions per section instead of the redline.
+    #[arg(long)]
+    stat: bool,
+    /// Show typographic variants (quotes, dashes, no-break spaces) as changes.
+    #[arg(long)]
+    strict: bool,
+    /// Write to FILE instead of stdout (`-` is stdout); written atomically.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    encoding: EncodingArg,
+    #[command(flatten)]
+    header: HeaderArgs,
+}
+
+/// The header block of an HTML redline, as in an ITU working document.
+#[derive(Debug, Clone, clap::Args)]
+struct HeaderArgs {
+    /// Document number for the header block, e.g. "DL/23-E (Rev.2)".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    doc_number: Option<String>,
+    /// Date for the header block, e.g. "31 October 2014".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    date: Option<String>,
+    /// Original language, shown as "Original: S".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    origin: Option<String>,
+    /// Committee, e.g. "WORKING GROUP OF THE PLENARY".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    committee: Option<String>,
+    /// Status line, e.g. "WORK IN PROGRESS".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    status: Option<String>,
+    /// Proposal mark, e.g. WGPL/23/1, shown as "MOD WGPL/23/1".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    proposal: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FormatArg {
+    Text,
+    Json,
+    Html,
+    Critic,
+    Ansi,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum MarkersArg {
+    Tilde,
+    Wdiff,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum ViewArg {
+    Full,
+    Changes,
+    Clean,
+    SideBySide,
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    anyhow::bail!("not written yet: {:?}", args.files)
+    let options = options(&args);
+    options.check()?;
+    let forced = args.encoding.forced()?;
+    let old = redline::load(&args.old, forced)?;
+    let new = redline::load(&args.new, forced)?;
+    let mut redline = diff(&old, &new, &DiffOptions { strict: args.strict });
+    redline.old = Source { path: args.old.display().to_string(), encoding: old.encoding.clone() };
+    redline.new = Source { path: args.new.display().to_string(), encoding: new.encoding.clone() };
+    let out = render::render(&redline, &options)?;
+    redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+/// The render options the flags ask for.
+fn options(args: &Args) -> Options {
+    let format = format(args.format, args.output.as_deref());
+    Options {
+        format,
+        markers: match args.markers {
+            MarkersArg::Tilde => Markers::Tilde,
+            MarkersArg::Wdiff => Markers::Wdiff,
+        },
+        view: match args.view {
+            ViewArg::Full => View::Full,
+            ViewArg::Changes => View::Changes,
+            ViewArg::Clean => View::Clean,
+            ViewArg::SideBySide => View::SideBySide,
+        },
+        header: header(&args.header),
+        stat: args.stat,
+        color: format == Format::Ansi && !no_color(),
+    }
+}
+
+/// `--format`, else the output file's extension, else ansi on a terminal and text otherwise.
+fn format(flag: Option<FormatArg>, output: Option<&Path>) -> Format {
+    if let Some(flag) = flag {
+        return match flag {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Html => Format::Html,
+            FormatArg::Critic => Format::Critic,
+            FormatArg::Ansi => Format::Ansi,
+        };
+    }
+    if !redline::output::is_stdout(output) {
+        let extension = output.and_then(Path::extension).and_then(|e| e.to_str());
+        return match extension.map(str::to_ascii_lowercase).as_deref() {
+            Some("html" | "htm") => Format::Html,
+            Some("json") => Format::Json,
+            Some("critic" | "md") => Format::Critic,
+            _ => Format::Text,
+        };
+    }
+    if std::io::stdout().is_terminal() { Format::Ansi } else { Format::Text }
+}
+
+/// `NO_COLOR` set to anything but the empty string (<https://no-color.org>).
+fn no_color() -> bool {
+    std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
+}
+
+fn header(args: &HeaderArgs) -> Header {
+    let HeaderArgs { doc_number, date, origin, committee, status, proposal } = args.clone();
+    Header { doc_number, date, origin, committee, status, proposal }
 }

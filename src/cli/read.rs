@@ -1,23 +1,84 @@
-//! `redline accept` and `redline reject`: read a rendered redline back (not written yet).
+//! `redline accept` and `redline reject`: read a rendered redline back.
 
-/// Not written yet.
+use super::{EXIT_OK, EncodingArg};
+use redline::read::{Markup, read};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+
+/// Print the new revision: the redline with every change accepted.
 #[derive(Debug, clap::Args)]
 pub struct AcceptArgs {
-    /// Input files.
-    files: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    common: Common,
 }
 
-/// Not written yet.
+/// Print the old revision: the redline with every change rejected.
 #[derive(Debug, clap::Args)]
 pub struct RejectArgs {
-    /// Input files.
-    files: Vec<std::path::PathBuf>,
+    #[command(flatten)]
+    common: Common,
+}
+
+#[derive(Debug, clap::Args)]
+struct Common {
+    /// The redline to read (`-` for stdin), in the text, wdiff or critic format,
+    /// or a DL/23 export with `~~struck~~` text.
+    file: PathBuf,
+    /// Its notation [default: detected from the markers present].
+    #[arg(long, value_enum, default_value_t = FromArg::Auto)]
+    from: FromArg,
+    /// Write to FILE instead of stdout (`-` is stdout); written atomically.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    #[command(flatten)]
+    encoding: EncodingArg,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FromArg {
+    Auto,
+    Text,
+    Wdiff,
+    Critic,
+    Dl23,
 }
 
 pub fn accept(args: AcceptArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("not written yet: {:?}", args.files)
+    run(&args.common, true)
 }
 
 pub fn reject(args: RejectArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("not written yet: {:?}", args.files)
+    run(&args.common, false)
+}
+
+fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
+    let text = load(&args.file, &args.encoding)?;
+    let revisions = read(&text, markup(args.from)).map_err(|problem| problem.at(&args.file))?;
+    let out = if accept { revisions.new } else { revisions.old };
+    redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    Ok(EXIT_OK)
+}
+
+/// The decoded text of `path`, or of stdin for `-`.
+fn load(path: &Path, encoding: &EncodingArg) -> redline::Result<String> {
+    let forced = encoding.forced()?;
+    if path.as_os_str() != "-" {
+        return Ok(redline::decode::read_file(path, forced)?.text);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin().read_to_end(&mut bytes).map_err(|error| redline::Error::Read {
+        path: path.into(),
+        reason: redline::error::describe_io(&error),
+    })?;
+    Ok(redline::decode::decode(&bytes, forced).map_err(|problem| problem.at(path))?.text)
+}
+
+fn markup(from: FromArg) -> Markup {
+    match from {
+        FromArg::Auto => Markup::Auto,
+        FromArg::Text => Markup::Text,
+        FromArg::Wdiff => Markup::Wdiff,
+        FromArg::Critic => Markup::Critic,
+        FromArg::Dl23 => Markup::Dl23,
+    }
 }

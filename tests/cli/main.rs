@@ -3,4 +3,5 @@
 mod common;
 mod hardening;
 mod outline;
+mod render;
 mod series;

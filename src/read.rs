@@ -1,1 +1,0 @@
-//! read (not written yet).

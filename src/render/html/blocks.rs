@@ -1,0 +1,239 @@
+//! Entries to page blocks: anchors, action marks, move links and the link to
+//! the next change. Plain functions over the redline; the template only prints.
+//!
+//! # Invariants
+//! - Every changed entry shown (move stubs included) has an anchor
+//!   `change-N`, numbered in reading order from 1, and every one but the last
+//!   links to the next.
+//! - A moved entry and its stub link to each other when both are shown.
+
+use super::fragment::{Fragment, Side, fragments};
+use crate::redline::{Entry, EntryKind};
+use crate::render::markers::action_words;
+use crate::render::view::is_change;
+use std::collections::HashMap;
+
+/// A link within the page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// `#change-N`.
+    pub href: String,
+    /// What the link says.
+    pub text: String,
+}
+
+/// One entry of the page, in the full, changes and clean views.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Block {
+    /// Anchor of a change, `change-N`.
+    pub id: Option<String>,
+    /// Class names: kind, level, action.
+    pub class: String,
+    /// The action mark in the margin (`MOD`, `ADD`, `SUP`, `NOC`).
+    pub action: Option<String>,
+    /// The moved entry's link to its old place (in the margin).
+    pub note: Option<Link>,
+    /// The stub's link to the moved entry's new place (in the text column).
+    pub stub_link: Option<Link>,
+    /// Anchor of the next change.
+    pub next: Option<String>,
+    /// The text.
+    pub fragments: Vec<Fragment>,
+}
+
+/// One row of the side-by-side view: the old text left, the new text right.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The entry's block, with the new side's fragments.
+    pub block: Block,
+    /// The old side's fragments.
+    pub old: Vec<Fragment>,
+}
+
+/// Anchors and move targets of the entries shown.
+struct Anchors {
+    /// The change number of each entry shown, if it is a change.
+    numbers: Vec<Option<usize>>,
+    /// Change number and index of the stub (`true`) or the moved entry
+    /// (`false`) of each move id, and where the moved entry stands.
+    moves: HashMap<(usize, bool), (usize, usize, String)>,
+}
+
+impl Anchors {
+    fn new(entries: &[&Entry], marks: bool) -> Self {
+        let mut numbers = Vec::with_capacity(entries.len());
+        let mut moves = HashMap::new();
+        let mut count = 0;
+        for (index, entry) in entries.iter().enumerate() {
+            let change = marks && is_change(entry);
+            count += usize::from(change);
+            numbers.push(change.then_some(count));
+            if let Some(id) = entry.move_id.filter(|_| change) {
+                let place = location(entry);
+                moves.insert((id, entry.kind == EntryKind::MoveStub), (count, index, place));
+            }
+        }
+        Anchors { numbers, moves }
+    }
+
+    fn next_after(&self, index: usize) -> Option<String> {
+        self.numbers[index + 1..].iter().flatten().next().map(|n| anchor(*n))
+    }
+
+    /// The link from entry `index` to its move counterpart.
+    fn move_link(&self, index: usize, entry: &Entry) -> Option<Link> {
+        let stub = entry.kind == EntryKind::MoveStub;
+        let (number, other, place) = self.moves.get(&(entry.move_id?, !stub))?;
+        let arrow = if *other > index { "↓" } else { "↑" };
+        let text = match stub {
+            true if place.is_empty() => format!("moved to its new place {arrow}"),
+            true => format!("moved to {place} {arrow}"),
+            false => format!("moved from {arrow}"),
+        };
+        let number = *number;
+        Some(Link { href: format!("#{}", anchor(number)), text })
+    }
+}
+
+/// The anchor of change `number`.
+pub fn anchor(number: usize) -> String {
+    format!("change-{number}")
+}
+
+/// The blocks of `entries`, seen from `side`; with `marks`, changes get anchors and actions.
+pub fn blocks(entries: &[&Entry], side: Side) -> Vec<Block> {
+    let marks = side != Side::Clean;
+    let anchors = Anchors::new(entries, marks);
+    entries.iter().enumerate().map(|(index, entry)| block(&anchors, index, entry, side)).collect()
+}
+
+/// The side-by-side rows of `entries`.
+pub fn rows(entries: &[&Entry]) -> Vec<Row> {
+    let anchors = Anchors::new(entries, true);
+    let row = |(index, entry): (usize, &&Entry)| Row {
+        block: block(&anchors, index, entry, Side::New),
+        old: fragments(&entry.spans, Side::Old),
+    };
+    entries.iter().enumerate().map(row).collect()
+}
+
+fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Side) -> Block {
+    let number = anchors.numbers[index];
+    let action = number
+        .filter(|_| entry.kind != EntryKind::MoveStub)
+        .map(|_| entry.action.as_str().to_string());
+    let link = number.and_then(|_| anchors.move_link(index, entry));
+    let (stub_link, note) = match entry.kind {
+        EntryKind::MoveStub => (link, None),
+        _ => (None, link),
+    };
+    Block {
+        id: number.map(anchor),
+        class: classes(entry, number.is_some()),
+        action,
+        note,
+        stub_link,
+        next: number.and_then(|_| anchors.next_after(index)),
+        fragments: fragments(&entry.spans, side),
+    }
+}
+
+fn classes(entry: &Entry, change: bool) -> String {
+    let kind = match entry.kind {
+        EntryKind::Title => "title",
+        EntryKind::Heading if entry.level > 1 => "subheading",
+        EntryKind::Heading => "heading",
+        EntryKind::Provision => "provision",
+        EntryKind::MoveStub => "stub",
+    };
+    let level = entry.level.clamp(1, 4);
+    let action = entry.action.as_str().to_ascii_lowercase();
+    let change = if change { " change" } else { "" };
+    format!("{kind} level-{level} act-{action}{change}")
+}
+
+/// A line describing a change for the summary's list: action, section and label.
+pub fn describe(entry: &Entry) -> String {
+    let action = match entry.kind {
+        EntryKind::MoveStub => "moved from here".to_string(),
+        _ => action_words(entry.action.as_str(), entry.moved, entry.renumbered),
+    };
+    let section = entry.section.as_deref().unwrap_or(match entry.kind {
+        EntryKind::Title => "title",
+        _ => "",
+    });
+    join_parts(&[action.as_str(), section, label_of(entry)])
+}
+
+/// Where an entry stands: its section and label (`resolves · 4`).
+fn location(entry: &Entry) -> String {
+    join_parts(&[entry.section.as_deref().unwrap_or_default(), label_of(entry)])
+}
+
+fn label_of(entry: &Entry) -> &str {
+    entry.new_label.as_deref().or(entry.old_label.as_deref()).unwrap_or_default()
+}
+
+fn join_parts(parts: &[&str]) -> String {
+    parts.iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::testkit::*;
+
+    fn check(entries: &[Entry], expected: &[&str]) {
+        let shown: Vec<&Entry> = entries.iter().collect();
+        let actual: Vec<String> = blocks(&shown, Side::Both)
+            .iter()
+            .map(|b| {
+                let opt = |value: &Option<String>| value.clone().unwrap_or("-".into());
+                let link = b.note.as_ref().or(b.stub_link.as_ref());
+                let note = link.map_or("-".into(), |l| format!("{}>{}", l.text, l.href));
+                format!("{} {} {} {} {}", opt(&b.id), b.class, opt(&b.action), note, opt(&b.next))
+            })
+            .collect();
+        assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn changes_are_numbered_and_linked_in_order() {
+        let entries = [
+            heading("recalling\n"),
+            modified(vec![eq("a) "), del("x"), ins("y")]),
+            unchanged("b) same\n"),
+            added("c) new\n"),
+        ];
+        check(
+            &entries,
+            &[
+                "- heading level-1 act-noc - - -",
+                "change-1 provision level-1 act-mod change MOD - change-2",
+                "- provision level-1 act-noc - - -",
+                "change-2 provision level-1 act-add change ADD - -",
+            ],
+        );
+    }
+
+    #[test]
+    fn moved_entry_and_stub_link_to_each_other() {
+        let entries =
+            [stub(7), unchanged("b)\n"), labelled(moved(7, vec![eq("a)\n")]), None, Some("a)"))];
+        check(
+            &entries,
+            &[
+                "change-1 stub level-1 act-noc change - moved to a) ↓>#change-2 change-2",
+                "- provision level-1 act-noc - - -",
+                "change-2 provision level-1 act-noc change NOC moved from ↑>#change-1 -",
+            ],
+        );
+    }
+
+    #[test]
+    fn description_names_action_section_and_label() {
+        let entry = labelled(in_section(added("d) x"), "considering"), None, Some("d)"));
+        assert_eq!(describe(&entry), "ADD · considering · d)");
+        assert_eq!(describe(&stub(1)), "moved from here");
+    }
+}

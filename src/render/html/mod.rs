@@ -1,0 +1,122 @@
+//! `--format html`: one standalone page that looks like an ITU working document.
+//!
+//! The page data is built by plain functions (`page`, [`blocks`],
+//! [`summary`]) from the redline; the askama template
+//! (`templates/redline.html`) only prints it, escaping every string. CSS is
+//! inlined; the page makes no request and needs no JavaScript.
+
+pub mod blocks;
+pub mod fragment;
+pub mod summary;
+
+use super::view::{self, View};
+use crate::error::{Error, Result};
+use crate::redline::Redline;
+use askama::Template;
+use blocks::{Block, Row};
+use fragment::Side;
+use summary::SummaryData;
+
+/// The stylesheet, inlined in every page.
+const CSS: &str = include_str!("../../../templates/redline.css");
+
+/// The optional header block of an ITU working document.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Header {
+    /// `DL/23-E (Rev.2)`, shown as "Document DL/23-E (Rev.2)".
+    pub doc_number: Option<String>,
+    /// `31 October 2014`.
+    pub date: Option<String>,
+    /// `English`, shown as "Original: English".
+    pub origin: Option<String>,
+    /// `WORKING GROUP OF THE PLENARY`.
+    pub committee: Option<String>,
+    /// `WORK IN PROGRESS`.
+    pub status: Option<String>,
+    /// `WGPL/23/1`, shown as the proposal mark "MOD WGPL/23/1".
+    pub proposal: Option<String>,
+}
+
+impl Header {
+    /// `true` if any field of the header block (not the proposal) is set.
+    pub fn has_block(&self) -> bool {
+        [&self.doc_number, &self.date, &self.origin, &self.committee, &self.status]
+            .iter()
+            .any(|field| field.is_some())
+    }
+}
+
+/// Everything the template prints.
+#[derive(Template)]
+#[template(path = "redline.html")]
+struct Page<'a> {
+    title: String,
+    css: &'static str,
+    header: &'a Header,
+    /// `view-full`, `view-changes` ...
+    view: &'static str,
+    /// Legend and summary are shown (not in the clean view).
+    marks: bool,
+    summary: SummaryData,
+    /// Old and new source names, for the side-by-side column heads.
+    old_name: String,
+    new_name: String,
+    blocks: Vec<Block>,
+    rows: Vec<Row>,
+}
+
+/// Renders the redline as a standalone HTML page.
+pub fn render(redline: &Redline, view: View, header: &Header) -> Result<String> {
+    page(redline, view, header)
+        .render()
+        .map(|html| html + "\n")
+        .map_err(|error| Error::Other(format!("cannot render HTML: {error}")))
+}
+
+/// The page data of `redline` in `view` (mdBook's `make_data`).
+fn page<'a>(redline: &Redline, view: View, header: &'a Header) -> Page<'a> {
+    let entries = view::select(redline, view);
+    let (blocks, rows) = match view {
+        View::SideBySide => (Vec::new(), blocks::rows(&entries)),
+        View::Clean => (blocks::blocks(&entries, Side::Clean), Vec::new()),
+        View::Full | View::Changes => (blocks::blocks(&entries, Side::Both), Vec::new()),
+    };
+    Page {
+        title: title(redline, header),
+        css: CSS,
+        header,
+        view: view_class(view),
+        marks: view != View::Clean,
+        summary: summary::summary(redline, &entries),
+        old_name: name_or(&redline.old.path, "Old text"),
+        new_name: name_or(&redline.new.path, "New text"),
+        blocks,
+        rows,
+    }
+}
+
+fn view_class(view: View) -> &'static str {
+    match view {
+        View::Full => "view-full",
+        View::Changes => "view-changes",
+        View::Clean => "view-clean",
+        View::SideBySide => "view-side-by-side",
+    }
+}
+
+fn title(redline: &Redline, header: &Header) -> String {
+    if let Some(number) = &header.doc_number {
+        return format!("Document {number}");
+    }
+    match (redline.old.path.as_str(), redline.new.path.as_str()) {
+        ("", "") => "Redline".to_string(),
+        (old, new) => format!("Redline: {old} → {new}"),
+    }
+}
+
+fn name_or(path: &str, fallback: &str) -> String {
+    if path.is_empty() { fallback.to_string() } else { path.to_string() }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,24 @@
+//! `--format json`: the redline model's own serialisation, the versioned contract.
+
+use crate::redline::Redline;
+
+/// The redline as pretty JSON and a newline; the model's shape is the contract.
+pub fn render(redline: &Redline) -> String {
+    serde_json::to_string_pretty(redline).expect("a redline always serialises") + "\n"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::testkit::*;
+
+    #[test]
+    fn entries_serialise_as_provisions() {
+        let json = render(&doc(vec![added("a) x\n")]));
+        let value: serde_json::Value = serde_json::from_str(&json).unwrap();
+        assert_eq!(value["provisions"][0]["action"], "ADD");
+        assert_eq!(value["provisions"][0]["spans"][0]["op"], "insert");
+        assert_eq!(value["summary"]["ADD"], 1);
+        assert!(json.ends_with("}\n"));
+    }
+}

@@ -1,0 +1,230 @@
+//! The grammar of the plain redline formats, shared by the writers and by [`crate::read`].
+//!
+//! Three notations mark changes inline: tilde (`~~deleted~~`, `++inserted++`),
+//! wdiff (`[-deleted-]`, `{+inserted+}`) and CriticMarkup (`{--deleted--}`,
+//! `{++inserted++}`, `{~~old~>new~~}`). A fourth, the DL/23 export convention,
+//! only strikes (`~~struck~~`) and is read, never written.
+//!
+//! # Grammar
+//! - `\` followed by any character stands for that character. Writers put a
+//!   `\` before `\` itself and before any character where a marker of *any*
+//!   notation would otherwise start, so one notation's output never contains
+//!   another's markers and the notation can be detected.
+//! - Notes: tilde and wdiff write `<<moved to #3>>` (the stub),
+//!   `<<moved from #3>>` ... `<</moved #3>>` (around the moved entry);
+//!   CriticMarkup writes the same words as comments, `{>>moved to #3<<}`.
+//!   A move note that starts a line takes the newline after it.
+//! - Action lines (tilde and wdiff): a line reading exactly `MOD`, `ADD`,
+//!   `SUP` or `NOC`, optionally followed by ` (moved)`, ` (renumbered)` or
+//!   ` (moved, renumbered)`, is not text. CriticMarkup writes the action as a
+//!   comment `{>>MOD<<}`; readers drop every comment that is not a move note.
+//!
+//! # Invariants
+//! - Every marker is ASCII and at most three characters long.
+//! - A writer's literal text never starts a marker of [`ALL_MARKERS`], never
+//!   extends the marker before it into a longer one, and never forms an
+//!   action line.
+
+/// Every marker of every notation, longest first (the order a scanner tries them).
+pub const ALL_MARKERS: &[&str] = &[
+    "{--", "--}", "{++", "++}", "{~~", "~~}", "{>>", "<<}", "{==", "==}", "~>", "~~", "++", "[-",
+    "-]", "{+", "+}", "<<",
+];
+
+/// The escape character of the plain formats.
+pub const ESCAPE: char = '\\';
+
+/// The markers of one notation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Notation {
+    /// Its name, as `--from` spells it.
+    pub name: &'static str,
+    /// Opening and closing marker of a deletion (the same for a toggle).
+    pub delete: (&'static str, &'static str),
+    /// Opening and closing marker of an insertion, if the notation marks insertions.
+    pub insert: Option<(&'static str, &'static str)>,
+    /// Opening, separating and closing marker of a substitution (`{~~old~>new~~}`).
+    pub substitute: Option<(&'static str, &'static str, &'static str)>,
+    /// Opening and closing marker of a highlight, kept on both sides.
+    pub highlight: Option<(&'static str, &'static str)>,
+    /// Opening and closing marker of a note (move markers, comments).
+    pub note: Option<(&'static str, &'static str)>,
+    /// Whether notes other than move notes are comments to drop (CriticMarkup).
+    pub comments: bool,
+    /// Whether action lines (`MOD` alone on a line) are written and dropped on reading.
+    pub action_lines: bool,
+    /// Whether `\` escapes the next character.
+    pub escapes: bool,
+}
+
+/// `~~deleted~~` and `++inserted++`, the default of `--format text`.
+pub const TILDE: Notation = Notation {
+    name: "text",
+    delete: ("~~", "~~"),
+    insert: Some(("++", "++")),
+    substitute: None,
+    highlight: None,
+    note: Some(("<<", ">>")),
+    comments: false,
+    action_lines: true,
+    escapes: true,
+};
+
+/// `[-deleted-]` and `{+inserted+}`, as GNU wdiff and `git diff --word-diff` write them.
+pub const WDIFF: Notation =
+    Notation { name: "wdiff", delete: ("[-", "-]"), insert: Some(("{+", "+}")), ..TILDE };
+
+/// CriticMarkup: `{--deleted--}`, `{++inserted++}`, `{~~old~>new~~}`, `{>>comment<<}`.
+pub const CRITIC: Notation = Notation {
+    name: "critic",
+    delete: ("{--", "--}"),
+    insert: Some(("{++", "++}")),
+    substitute: Some(("{~~", "~>", "~~}")),
+    highlight: Some(("{==", "==}")),
+    note: Some(("{>>", "<<}")),
+    comments: true,
+    action_lines: false,
+    escapes: true,
+};
+
+/// The DL/23 export: `~~struck~~` only, insertions unmarked, no escapes.
+pub const DL23: Notation = Notation {
+    name: "dl23",
+    delete: ("~~", "~~"),
+    insert: None,
+    substitute: None,
+    highlight: None,
+    note: None,
+    comments: false,
+    action_lines: false,
+    escapes: false,
+};
+
+/// What a move note says.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum MoveNote {
+    /// `moved to #n`: the old place of a moved entry.
+    To(usize),
+    /// `moved from #n`: the start of the moved entry at its new place.
+    From(usize),
+    /// `/moved #n`: the end of the moved entry.
+    End(usize),
+}
+
+impl MoveNote {
+    /// The words of the note, without its brackets.
+    pub fn words(self) -> String {
+        match self {
+            MoveNote::To(id) => format!("moved to #{id}"),
+            MoveNote::From(id) => format!("moved from #{id}"),
+            MoveNote::End(id) => format!("/moved #{id}"),
+        }
+    }
+
+    /// Reads the words of a note; `None` if they are not a move note.
+    pub fn parse(words: &str) -> Option<MoveNote> {
+        let number = |rest: &str| rest.parse::<usize>().ok().filter(|_| is_digits(rest));
+        if let Some(rest) = words.strip_prefix("moved to #") {
+            return number(rest).map(MoveNote::To);
+        }
+        if let Some(rest) = words.strip_prefix("moved from #") {
+            return number(rest).map(MoveNote::From);
+        }
+        words.strip_prefix("/moved #").and_then(number).map(MoveNote::End)
+    }
+}
+
+fn is_digits(text: &str) -> bool {
+    !text.is_empty() && text.bytes().all(|b| b.is_ascii_digit())
+}
+
+/// The words of an action line or comment: `MOD`, `SUP (moved)`, `NOC (renumbered)` ...
+pub fn action_words(action: &str, moved: bool, renumbered: bool) -> String {
+    match (moved, renumbered) {
+        (false, false) => action.to_string(),
+        (true, false) => format!("{action} (moved)"),
+        (false, true) => format!("{action} (renumbered)"),
+        (true, true) => format!("{action} (moved, renumbered)"),
+    }
+}
+
+/// `true` for a line that reads as an action line (without its newline).
+pub fn is_action_line(line: &str) -> bool {
+    let Some(action) = line.get(..3) else { return false };
+    let rest = &line[3..];
+    let known = matches!(action, "ADD" | "SUP" | "MOD" | "NOC");
+    known && matches!(rest, "" | " (moved)" | " (renumbered)" | " (moved, renumbered)")
+}
+
+/// The marker of [`ALL_MARKERS`] that starts `text`, if any.
+pub fn marker_at(text: &str) -> Option<&'static str> {
+    ALL_MARKERS.iter().copied().find(|marker| text.starts_with(marker))
+}
+
+/// `true` if the literal character at the start of `rest` must be escaped.
+///
+/// `rest` is the raw output from that character on (later markers included);
+/// `mark_before` is the marker written just before it, if any; `line_start`
+/// says whether the character starts a line of the output.
+pub fn needs_escape(rest: &str, mark_before: Option<&str>, line_start: bool) -> bool {
+    rest.starts_with(ESCAPE)
+        || marker_at(rest).is_some()
+        || mark_before.is_some_and(|mark| extends_marker(mark, rest))
+        || (line_start && is_action_line(rest.split('\n').next().unwrap_or_default()))
+}
+
+/// `true` if `mark` followed by `rest` reads as a longer marker than `mark`.
+fn extends_marker(mark: &str, rest: &str) -> bool {
+    ALL_MARKERS.iter().any(|longer| {
+        longer.len() > mark.len()
+            && longer.starts_with(mark)
+            && rest.starts_with(&longer[mark.len()..])
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn action_lines_are_exact() {
+        for line in
+            ["MOD", "ADD", "SUP", "NOC (renumbered)", "MOD (moved)", "SUP (moved, renumbered)"]
+        {
+            assert!(is_action_line(line), "{line}");
+        }
+        for line in ["MOD WGPL/23/1", "mod", " MOD", "MOD ", "MODS", "", "MOD (moved"] {
+            assert!(!is_action_line(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn move_notes_read_back() {
+        for note in [MoveNote::To(3), MoveNote::From(12), MoveNote::End(1)] {
+            assert_eq!(MoveNote::parse(&note.words()), Some(note));
+        }
+        for words in ["moved to #", "moved to #x", "moved to #+3", "moved to 3", "MOD"] {
+            assert_eq!(MoveNote::parse(words), None, "{words}");
+        }
+    }
+
+    #[test]
+    fn escapes_marker_starts_and_extensions() {
+        assert!(needs_escape("~~x", None, false));
+        assert!(needs_escape("\\", None, false));
+        assert!(needs_escape("[-", None, false));
+        assert!(!needs_escape("~x", None, false));
+        assert!(!needs_escape("+10", None, false));
+        assert!(needs_escape("}", Some("~~"), false), "`~~` then `}}` reads as `~~}}`");
+        assert!(needs_escape("+x", Some("{+"), false), "`{{+` then `+` reads as `{{++`");
+        assert!(!needs_escape("}", Some("--}"), false));
+    }
+
+    #[test]
+    fn escapes_action_lines_only_at_line_start() {
+        assert!(needs_escape("MOD\nrest", None, true));
+        assert!(needs_escape("MOD", None, true));
+        assert!(!needs_escape("MOD\nrest", None, false));
+        assert!(!needs_escape("MODEL\n", None, true));
+    }
+}

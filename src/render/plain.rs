@@ -1,0 +1,230 @@
+//! The plain formats' common ground: a redline flattened into pieces, and an
+//! output buffer that escapes literal text (see [`super::markers`] for the grammar).
+//!
+//! # Invariants
+//! - Reading the output back ([`crate::read`]) gives exactly
+//!   [`Redline::old_text`] and [`Redline::new_text`].
+//! - Adjacent spans with the same operation are merged, so a marker never
+//!   stands between two runs of the same kind.
+
+use super::markers::{MoveNote, Notation, action_words, needs_escape};
+use crate::redline::{Entry, EntryKind, Op, Redline, Span};
+
+/// One element of a plain redline, before a notation is chosen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Piece {
+    /// Text in both revisions.
+    Equal(String),
+    /// Text only in the old revision.
+    Delete(String),
+    /// Text only in the new revision.
+    Insert(String),
+    /// The action of the changed entry that follows (`MOD`, `SUP (moved)` ...).
+    Action(String),
+    /// A move note: where a moved entry stood, or the bounds of the moved entry.
+    Move(MoveNote),
+}
+
+/// Flattens a redline into pieces: the lead, then each entry with its action and move notes.
+pub(crate) fn pieces(redline: &Redline) -> Vec<Piece> {
+    let mut pieces = Vec::new();
+    push_spans(&mut pieces, &redline.lead);
+    for entry in &redline.entries {
+        push_entry(&mut pieces, redline, entry);
+    }
+    pieces
+}
+
+fn push_entry(pieces: &mut Vec<Piece>, redline: &Redline, entry: &Entry) {
+    if entry.kind == EntryKind::MoveStub {
+        if let Some(id) = entry.move_id.filter(|_| redline.moved_entry(entry.move_id).is_some()) {
+            pieces.push(Piece::Move(MoveNote::To(id)));
+        }
+        return;
+    }
+    if entry.is_changed() {
+        let words = action_words(entry.action.as_str(), entry.moved, entry.renumbered);
+        pieces.push(Piece::Action(words));
+    }
+    let move_id = move_id_of(redline, entry);
+    pieces.extend(move_id.map(|id| Piece::Move(MoveNote::From(id))));
+    push_spans(pieces, &entry.spans);
+    pieces.extend(move_id.map(|id| Piece::Move(MoveNote::End(id))));
+}
+
+/// The move id of a moved entry whose stub is in the redline.
+fn move_id_of(redline: &Redline, entry: &Entry) -> Option<usize> {
+    let id = entry.move_id.filter(|_| entry.moved)?;
+    let has_stub =
+        redline.entries.iter().any(|e| e.kind == EntryKind::MoveStub && e.move_id == Some(id));
+    has_stub.then_some(id)
+}
+
+fn push_spans(pieces: &mut Vec<Piece>, spans: &[Span]) {
+    for span in spans.iter().filter(|span| !span.text.is_empty()) {
+        let piece = match span.op {
+            Op::Equal => Piece::Equal(span.text.clone()),
+            Op::Delete => Piece::Delete(span.text.clone()),
+            Op::Insert => Piece::Insert(span.text.clone()),
+        };
+        push_merged(pieces, piece);
+    }
+}
+
+/// Appends a piece, joining a run to the previous run of the same kind.
+fn push_merged(pieces: &mut Vec<Piece>, piece: Piece) {
+    match (pieces.last_mut(), piece) {
+        (Some(Piece::Equal(text)), Piece::Equal(more))
+        | (Some(Piece::Delete(text)), Piece::Delete(more))
+        | (Some(Piece::Insert(text)), Piece::Insert(more)) => text.push_str(&more),
+        (_, piece) => pieces.push(piece),
+    }
+}
+
+/// Drops the action lines that would not start a line of the output, and
+/// joins the runs they separated (`++a++++b++` becomes `++ab++`).
+///
+/// The output is at a line start after text ending in a newline (a closing
+/// marker after such text takes a newline of its own), after an action line,
+/// and after a move note that itself started a line (it takes one too).
+fn settle_action_lines(pieces: Vec<Piece>) -> Vec<Piece> {
+    let mut settled = Vec::with_capacity(pieces.len());
+    let mut line_start = true;
+    for piece in pieces {
+        match &piece {
+            Piece::Action(_) if !line_start => continue,
+            Piece::Action(_) | Piece::Move(_) => {}
+            Piece::Equal(text) | Piece::Delete(text) | Piece::Insert(text) => {
+                line_start = text.ends_with('\n');
+            }
+        }
+        push_merged(&mut settled, piece);
+    }
+    settled
+}
+
+/// Writes a redline in a notation that marks insertions (tilde, wdiff, CriticMarkup).
+pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
+    let mut pieces = pieces(redline);
+    if notation.action_lines {
+        pieces = settle_action_lines(pieces);
+    }
+    let mut out = Output::default();
+    let mut rest = pieces.iter().peekable();
+    while let Some(piece) = rest.next() {
+        match piece {
+            Piece::Equal(text) => out.literal(text),
+            Piece::Delete(old) => match (notation.substitute, rest.peek()) {
+                (Some(markers), Some(Piece::Insert(new))) => {
+                    out.substitution(markers, old, new);
+                    rest.next();
+                }
+                _ => out.marked(notation, notation.delete, old),
+            },
+            Piece::Insert(text) => {
+                let markers = notation.insert.expect("a notation that is written marks insertions");
+                out.marked(notation, markers, text);
+            }
+            Piece::Action(words) => out.action(notation, words),
+            Piece::Move(note) => out.move_note(notation, *note),
+        }
+    }
+    out.finish()
+}
+
+/// Raw output: literal text and markers, escaped when finished.
+#[derive(Debug, Default)]
+pub(crate) struct Output {
+    raw: String,
+    /// Byte range of each chunk in `raw`, and whether it is literal text.
+    chunks: Vec<(usize, usize, bool)>,
+}
+
+impl Output {
+    /// Appends text that must read back as itself.
+    pub(crate) fn literal(&mut self, text: &str) {
+        self.push(text, true);
+    }
+
+    /// Appends a marker.
+    pub(crate) fn mark(&mut self, text: &str) {
+        self.push(text, false);
+    }
+
+    fn push(&mut self, text: &str, literal: bool) {
+        if !text.is_empty() {
+            let start = self.raw.len();
+            self.raw.push_str(text);
+            self.chunks.push((start, self.raw.len(), literal));
+        }
+    }
+
+    /// `true` when the next character starts a line.
+    pub(crate) fn at_line_start(&self) -> bool {
+        self.raw.is_empty() || self.raw.ends_with('\n')
+    }
+
+    /// A marked run; with action lines, a closing marker that starts a line
+    /// takes a newline of its own, so that an action line can follow it.
+    fn marked(&mut self, notation: &Notation, (open, close): (&str, &str), text: &str) {
+        self.mark(open);
+        self.literal(text);
+        let own_line = notation.action_lines && self.at_line_start();
+        self.mark(close);
+        if own_line {
+            self.mark("\n");
+        }
+    }
+
+    fn substitution(&mut self, (open, separator, close): (&str, &str, &str), old: &str, new: &str) {
+        self.mark(open);
+        self.literal(old);
+        self.mark(separator);
+        self.literal(new);
+        self.mark(close);
+    }
+
+    /// An action line at a line start (tilde, wdiff), or a comment (CriticMarkup).
+    fn action(&mut self, notation: &Notation, words: &str) {
+        match notation.note {
+            Some((open, close)) if notation.comments => self.mark(&format!("{open}{words}{close}")),
+            _ if notation.action_lines && self.at_line_start() => self.mark(&format!("{words}\n")),
+            _ => {}
+        }
+    }
+
+    /// A move note; one that starts a line takes a newline of its own.
+    fn move_note(&mut self, notation: &Notation, note: MoveNote) {
+        let Some((open, close)) = notation.note else { return };
+        let own_line = self.at_line_start();
+        self.mark(&format!("{open}{}{close}", note.words()));
+        if own_line {
+            self.mark("\n");
+        }
+    }
+
+    /// The output, with `\` before every literal character that would read as markup.
+    pub(crate) fn finish(self) -> String {
+        let mut out = String::with_capacity(self.raw.len() + self.raw.len() / 64);
+        let mut mark_before = None;
+        for &(start, end, literal) in &self.chunks {
+            let chunk = &self.raw[start..end];
+            if !literal {
+                out.push_str(chunk);
+                mark_before = Some(chunk);
+                continue;
+            }
+            for (offset, c) in chunk.char_indices() {
+                let at = start + offset;
+                let line_start = at == 0 || self.raw[..at].ends_with('\n');
+                let before = if offset == 0 { mark_before } else { None };
+                if needs_escape(&self.raw[at..], before, line_start) {
+                    out.push(super::markers::ESCAPE);
+                }
+                out.push(c);
+            }
+            mark_before = None;
+        }
+        out
+    }
+}
