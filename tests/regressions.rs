@@ -33,7 +33,8 @@ fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
         return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
-    paths.retain(|path| path.is_file());
+    let hidden = |path: &Path| path.file_name().is_some_and(|name| name.as_encoded_bytes()[0] == b'.');
+    paths.retain(|path| path.is_file() && !hidden(path));
     paths.sort();
     paths
 }
@@ -164,4 +165,21 @@ proptest! {
             check(&bytes);
         }
     }
+}
+
+#[test]
+fn markup_in_the_input_is_text_in_the_page() {
+    let old = "resolves\n\n1 to take <script>alert(1)</script> measures;\n";
+    let new = "resolves\n\n1 to take <img src=x onerror=alert(1)> \"javascript:x\" measures;\n";
+    let redline = oracles::check_redline(
+        &redline::parse::parse_text(old, "UTF-8"),
+        &redline::parse::parse_text(new, "UTF-8"),
+    );
+    oracles::check_html(&redline);
+    let options = redline::render::Options {
+        format: redline::render::Format::Html,
+        ..redline::render::Options::default()
+    };
+    let page = redline::render::render(&redline, &options).unwrap();
+    assert!(page.contains("&lt;script&gt;") && page.contains("&lt;img"), "{page}");
 }

@@ -7,7 +7,10 @@
 use redline::diff::{DiffOptions, diff};
 use redline::model::{Document, Piece, PieceKind};
 use redline::parse::parse_text;
+use crate::html_audit::audit_html;
+use redline::read::{Markup, read};
 use redline::redline::Redline;
+use redline::render::{Format, Markers, Options, View, render};
 
 /// Splits a fuzz input into an old and a new text at the first `0xFF` byte
 /// (never part of UTF-8), each decoded as the CLI would.
@@ -163,11 +166,55 @@ pub fn check_brackets(data: &[u8]) {
     check_document(&document);
 }
 
-/// The redline reader: whatever it is given, it answers without panicking.
-///
-/// FIXME: `redline::read` and `redline::render` are not written yet; once they
-/// land this also checks `reject(render(diff(A, B))) == A` and
-/// `accept(...) == B` for text, wdiff and critic, and audits the HTML.
+/// The plain formats that are read back, and the notation they are read in.
+const ROUND_TRIPS: &[(&str, Format, Markers, Markup)] = &[
+    ("text", Format::Text, Markers::Tilde, Markup::Text),
+    ("wdiff", Format::Text, Markers::Wdiff, Markup::Wdiff),
+    ("critic", Format::Critic, Markers::Tilde, Markup::Critic),
+];
+
+/// The redline reader and the renderers:
+/// - any text read as a redline, in any notation, answers without panicking;
+/// - `reject(render(diff(A, B))) == A` and `accept(...) == B` exactly, for
+///   text, wdiff and critic, read as what they are and as detected;
+/// - the HTML page, in every view, is well-formed and allowed
+///   ([`crate::html_audit`]) and rendered the same twice.
 pub fn check_read(data: &[u8]) {
-    check_diff(data);
+    let text = decode_lossy(data);
+    for markup in [Markup::Auto, Markup::Text, Markup::Wdiff, Markup::Critic, Markup::Dl23] {
+        let _ = read(&text, markup);
+    }
+    let (old_text, new_text) = split_pair(data);
+    let old = parse_text(&old_text, "UTF-8");
+    let new = parse_text(&new_text, "UTF-8");
+    let redline = check_redline(&old, &new);
+    check_round_trips(&redline);
+    check_html(&redline);
+}
+
+/// Each plain format read back gives both texts exactly.
+pub fn check_round_trips(redline: &Redline) {
+    let (old, new) = (redline.old_text(), redline.new_text());
+    for &(name, format, markers, markup) in ROUND_TRIPS {
+        let options = Options { format, markers, ..Options::default() };
+        let rendered = render(redline, &options).expect("plain formats always render");
+        for markup in [markup, Markup::Auto] {
+            let revisions = read(&rendered, markup).unwrap_or_else(|problem| {
+                panic!("{name} cannot be read back as {markup:?}: {problem:?}")
+            });
+            assert_eq!(revisions.old, old, "reject({name}) as {markup:?} is not the old text");
+            assert_eq!(revisions.new, new, "accept({name}) as {markup:?} is not the new text");
+        }
+    }
+}
+
+/// Every view of the HTML page passes the audit, and renders the same twice.
+pub fn check_html(redline: &Redline) {
+    for view in [View::Full, View::Changes, View::Clean, View::SideBySide] {
+        let options = Options { format: Format::Html, view, ..Options::default() };
+        let page = render(redline, &options).expect("html always renders");
+        let problems = audit_html(&page);
+        assert!(problems.is_empty(), "{view:?} page: {problems:?}");
+        assert_eq!(render(redline, &options).ok(), Some(page), "html is not deterministic");
+    }
 }
