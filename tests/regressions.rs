@@ -33,7 +33,8 @@ fn inputs(kind: &str, target: &str) -> Vec<PathBuf> {
         return Vec::new();
     };
     let mut paths: Vec<PathBuf> = entries.map(|entry| entry.unwrap().path()).collect();
-    let hidden = |path: &Path| path.file_name().is_some_and(|name| name.as_encoded_bytes()[0] == b'.');
+    let hidden =
+        |path: &Path| path.file_name().is_some_and(|name| name.as_encoded_bytes()[0] == b'.');
     paths.retain(|path| path.is_file() && !hidden(path));
     paths.sort();
     paths

@@ -4,10 +4,10 @@
 //!
 //! Each `check_*` panics with a message naming the broken property.
 
+use crate::html_audit::audit_html;
 use redline::diff::{DiffOptions, diff};
 use redline::model::{Document, Piece, PieceKind};
 use redline::parse::parse_text;
-use crate::html_audit::audit_html;
 use redline::read::{Markup, read};
 use redline::redline::Redline;
 use redline::render::{Format, Markers, Options, View, render};
