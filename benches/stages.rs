@@ -1,5 +1,6 @@
 //! In-process micro-benchmarks, one per stage, so a regression can be found
-//! by stage: decode+parse, align (the aligner and word diff), and rendering.
+//! by stage: decode+parse, align (the aligner and word diff), each renderer,
+//! and the reader.
 //!
 //! Inputs are the generated resolution pairs of `cargo xtask bench`
 //! (`benches/support/corpus.rs`) at 30 KB and 1 MB with 2% of provisions edited.
@@ -13,7 +14,9 @@ use divan::{Bencher, black_box};
 use redline::diff::{DiffOptions, diff};
 use redline::model::Document;
 use redline::parse::parse_text;
+use redline::read::Markup;
 use redline::redline::Redline;
+use redline::render::{Format, Markers, Options, render};
 use std::sync::LazyLock;
 
 /// Old-text sizes measured, in bytes.
@@ -65,9 +68,47 @@ fn align(bencher: Bencher, bytes: usize) {
     bencher.bench(|| diff(black_box(&old), black_box(&new), &options));
 }
 
+/// A redline rendered in one format.
+fn bench_render(bencher: Bencher, bytes: usize, format: Format, markers: Markers) {
+    let redline = redline_of(bytes);
+    let options = Options { format, markers, ..Options::default() };
+    bencher.bench(|| render(black_box(&redline), &options).expect("renders"));
+}
+
 /// The redline as its JSON contract.
 #[divan::bench(args = SIZES)]
 fn render_json(bencher: Bencher, bytes: usize) {
-    let redline = redline_of(bytes);
-    bencher.bench(|| serde_json::to_string(black_box(&redline)).expect("serialises"));
+    bench_render(bencher, bytes, Format::Json, Markers::Tilde);
+}
+
+/// The standalone HTML page (askama, ammonia).
+#[divan::bench(args = SIZES)]
+fn render_html(bencher: Bencher, bytes: usize) {
+    bench_render(bencher, bytes, Format::Html, Markers::Tilde);
+}
+
+/// Plain text with `~~` and `++` markers.
+#[divan::bench(args = SIZES)]
+fn render_text(bencher: Bencher, bytes: usize) {
+    bench_render(bencher, bytes, Format::Text, Markers::Tilde);
+}
+
+/// Plain text with wdiff markers.
+#[divan::bench(args = SIZES)]
+fn render_wdiff(bencher: Bencher, bytes: usize) {
+    bench_render(bencher, bytes, Format::Text, Markers::Wdiff);
+}
+
+/// CriticMarkup.
+#[divan::bench(args = SIZES)]
+fn render_critic(bencher: Bencher, bytes: usize) {
+    bench_render(bencher, bytes, Format::Critic, Markers::Tilde);
+}
+
+/// A rendered redline read back (`accept`/`reject`).
+#[divan::bench(args = SIZES)]
+fn read_text(bencher: Bencher, bytes: usize) {
+    let options = Options::default();
+    let rendered = render(&redline_of(bytes), &options).expect("renders");
+    bencher.bench(|| redline::read::read(black_box(&rendered), Markup::Text).expect("reads"));
 }
