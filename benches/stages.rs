@@ -6,7 +6,6 @@
 //! (`benches/support/corpus.rs`) at 30 KB and 1 MB with 2% of provisions edited.
 //! Run with `cargo bench --bench stages`; never part of `cargo test`.
 
-#[allow(dead_code, reason = "shared with xtask, which uses more of it")]
 #[path = "support/corpus.rs"]
 mod corpus;
 

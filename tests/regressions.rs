@@ -15,8 +15,11 @@ mod oracles;
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
+/// A property of one fuzz target: panics when the input breaks it.
+type Check = fn(&[u8]);
+
 /// The fuzz targets and the property each checks.
-const TARGETS: &[(&str, fn(&[u8]))] = &[
+const TARGETS: &[(&str, Check)] = &[
     ("parse", oracles::check_parse),
     ("diff", oracles::check_diff),
     ("read", oracles::check_read),

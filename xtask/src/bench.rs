@@ -234,23 +234,6 @@ fn has_warnings(json: &str) -> bool {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_folder_names() {
-        assert_eq!(slug("10 MB, 0.1%"), "10mb-0.1pc");
-    }
-
-    #[test]
-    fn empty_warnings_are_no_warning() {
-        assert!(!has_warnings(r#"{"warnings": [ ], "x": 1}"#));
-        assert!(has_warnings(r#"{"warnings":["fell back"]}"#));
-        assert!(!has_warnings("{}"));
-    }
-}
-
 /// `redline batch` over [`BATCH_SERIES`] series of 30 KB revisions, with
 /// `--jobs 1` against `--jobs 2`, interleaved.
 fn batch(pool: &Pool, binary: &Path, runs: usize, dir: &Path) -> Result<Batch, String> {
@@ -283,5 +266,22 @@ fn batch(pool: &Pool, binary: &Path, runs: usize, dir: &Path) -> Result<Batch, S
     match one.failed.clone().or(two.failed.clone()) {
         Some(error) => Err(error),
         None => Ok(Batch { series: BATCH_SERIES, one, two }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs_are_folder_names() {
+        assert_eq!(slug("10 MB, 0.1%"), "10mb-0.1pc");
+    }
+
+    #[test]
+    fn empty_warnings_are_no_warning() {
+        assert!(!has_warnings(r#"{"warnings": [ ], "x": 1}"#));
+        assert!(has_warnings(r#"{"warnings":["fell back"]}"#));
+        assert!(!has_warnings("{}"));
     }
 }
