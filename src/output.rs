@@ -2,11 +2,51 @@
 //!
 //! # Invariants
 //! - A file written here is either complete or absent: an error or an
-//!   interruption never leaves a partial file at the destination.
+//!   interruption never leaves a partial file at the destination, and with
+//!   [`remove_unfinished_on_interrupt`] installed, Ctrl-C or SIGTERM leaves
+//!   no temporary file behind either.
+//! - A destination that exists and is not a regular file (`/dev/null`, a
+//!   FIFO) is written in place, never replaced.
 
 use crate::error::{Error, Result, describe_io};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// Temporary files being written now: removed if the process is interrupted.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+fn unfinished() -> MutexGuard<'static, Vec<PathBuf>> {
+    UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+}
+
+/// A temporary file registered as unfinished for as long as this lives.
+struct Unfinished(PathBuf);
+
+impl Unfinished {
+    fn register(path: &Path) -> Self {
+        unfinished().push(path.to_path_buf());
+        Unfinished(path.to_path_buf())
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        unfinished().retain(|path| *path != self.0);
+    }
+}
+
+/// Installs a Ctrl-C / SIGTERM handler that removes the temporary files
+/// being written, then exits with `exit_code`. Call it once, from `main`.
+pub fn remove_unfinished_on_interrupt(exit_code: i32) -> Result<()> {
+    ctrlc::set_handler(move || {
+        for path in unfinished().iter() {
+            let _ = std::fs::remove_file(path);
+        }
+        std::process::exit(exit_code);
+    })
+    .map_err(|error| Error::Other(format!("cannot install the interrupt handler: {error}")))
+}
 
 /// Where output goes: `None` or `-` is stdout, anything else a file.
 pub fn is_stdout(path: Option<&Path>) -> bool {
@@ -18,6 +58,13 @@ pub fn is_stdout(path: Option<&Path>) -> bool {
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let fail =
         |error: std::io::Error| Error::Write { path: path.into(), reason: describe_io(&error) };
+    match std::fs::metadata(path) {
+        Ok(existing) if existing.is_dir() => {
+            return Err(Error::Write { path: path.into(), reason: "is a directory".into() });
+        }
+        Ok(existing) if !existing.is_file() => return write_in_place(path, bytes).map_err(fail),
+        _ => {}
+    }
     let dir = match path.parent() {
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
@@ -27,11 +74,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         .suffix(".tmp")
         .tempfile_in(dir)
         .map_err(fail)?;
+    let _registered = Unfinished::register(file.path());
     file.write_all(bytes).map_err(fail)?;
     set_permissions(file.as_file(), path).map_err(fail)?;
     file.as_file().sync_all().map_err(fail)?;
     file.persist(path).map_err(|error| fail(error.error))?;
     Ok(())
+}
+
+/// Writes to a device or FIFO as it is: there is nothing to replace atomically.
+fn write_in_place(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = std::fs::OpenOptions::new().write(true).open(path)?;
+    file.write_all(bytes)?;
+    file.flush()
 }
 
 /// Gives the file written for `path` the permissions of the file it
@@ -105,9 +160,32 @@ mod tests {
         assert!(!path.exists());
     }
 
+    #[cfg(unix)]
     #[test]
-    fn dev_full_is_an_error() {
-        let mut file = std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
-        assert!(file.write_all(&[0; 70000]).and_then(|()| file.flush()).is_err());
+    fn devices_are_written_in_place_never_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        write_atomic(Path::new("/dev/null"), b"discarded").unwrap();
+        let error = write_atomic(Path::new("/dev/full"), &[0; 70000]).unwrap_err().to_string();
+        assert!(error.contains("/dev/full") && error.contains("no space left"), "{error}");
+        for device in ["/dev/null", "/dev/full"] {
+            assert!(std::fs::metadata(device).unwrap().file_type().is_char_device(), "{device}");
+        }
+    }
+
+    #[test]
+    fn a_directory_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let error = write_atomic(dir.path(), b"x").unwrap_err().to_string();
+        assert!(error.contains("is a directory"), "{error}");
+    }
+
+    #[test]
+    fn temporary_files_are_registered_only_while_written() {
+        let dir = tempfile::tempdir().unwrap();
+        write_atomic(&dir.path().join("a.txt"), b"a").unwrap();
+        assert!(unfinished().iter().all(|path| !path.starts_with(dir.path())));
+        let names: Vec<_> =
+            std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        assert_eq!(names, ["a.txt"]);
     }
 }

@@ -17,6 +17,7 @@
 
 use crate::model::SectionKind;
 use serde::Serialize;
+use std::collections::{HashMap, HashSet};
 
 /// Version of the JSON contract; bumped on any incompatible change.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -37,6 +38,10 @@ pub struct Redline {
     /// Every piece of both revisions, in reading order of the new one.
     #[serde(rename = "provisions")]
     pub entries: Vec<Entry>,
+    /// Every `[bracketed]` span of both revisions, followed from old to new
+    /// and classified (`new`, `unchanged`, `changed`, `agreed`, `dropped`,
+    /// `rebracketed`) by [`crate::brackets::track`].
+    pub brackets: Vec<crate::brackets::TrackedBracket>,
     /// Where the aligner fell back to a coarser answer, and why.
     pub warnings: Vec<String>,
 }
@@ -265,6 +270,30 @@ impl Span {
 }
 
 impl Entry {
+    /// An entry of `kind` with `action` and `spans`: no section, no labels,
+    /// no flags, no pieces; set the rest with struct update syntax.
+    pub fn new(kind: EntryKind, action: Action, spans: Vec<Span>) -> Self {
+        Entry {
+            kind,
+            action,
+            level: 1,
+            section: None,
+            section_kind: None,
+            old_label: None,
+            new_label: None,
+            moved: false,
+            renumbered: false,
+            typographic: false,
+            layout: false,
+            move_id: None,
+            old_piece: None,
+            new_piece: None,
+            old_lines: None,
+            new_lines: None,
+            spans,
+        }
+    }
+
     /// The entry's old text: its equal and deleted spans joined.
     pub fn old_text(&self) -> String {
         self.spans.iter().filter(|s| s.in_old()).map(|s| s.text.as_str()).collect()
@@ -303,12 +332,16 @@ impl Redline {
     /// The old revision's text, rebuilt from the spans: a moved entry's old
     /// text stands at its move stub.
     pub fn old_text(&self) -> String {
+        let moved: HashMap<usize, &Entry> = (self.entries.iter())
+            .filter(|e| e.kind != EntryKind::MoveStub)
+            .filter_map(|e| Some((e.move_id?, e)))
+            .collect();
         let mut text: String =
             self.lead.iter().filter(|s| s.in_old()).map(|s| s.text.as_str()).collect();
         for entry in &self.entries {
             match entry.kind {
                 EntryKind::MoveStub => {
-                    if let Some(moved) = self.moved_entry(entry.move_id) {
+                    if let Some(moved) = entry.move_id.and_then(|id| moved.get(&id)) {
                         text.push_str(&moved.old_text());
                     }
                 }
@@ -325,9 +358,13 @@ impl Redline {
         spans.filter(|s| s.in_new()).map(|s| s.text.as_str()).collect()
     }
 
-    /// The moved entry (not the stub) with this move id.
-    pub fn moved_entry(&self, move_id: Option<usize>) -> Option<&Entry> {
-        let id = move_id?;
-        self.entries.iter().find(|e| e.kind != EntryKind::MoveStub && e.move_id == Some(id))
+    /// The move ids that have both a moved entry and its stub.
+    pub fn complete_moves(&self) -> HashSet<usize> {
+        let ids = |stub: bool| -> HashSet<usize> {
+            let with_kind = self.entries.iter().filter(|e| (e.kind == EntryKind::MoveStub) == stub);
+            with_kind.filter(|e| stub || e.moved).filter_map(|e| e.move_id).collect()
+        };
+        let stubs = ids(true);
+        ids(false).into_iter().filter(|id| stubs.contains(id)).collect()
     }
 }

@@ -38,25 +38,8 @@ fn line_by_line(old: &str, new: &str) -> Redline {
 }
 
 fn entry(spans: Vec<Span>, changed: bool) -> Entry {
-    Entry {
-        kind: EntryKind::Provision,
-        action: if changed { Action::Mod } else { Action::Noc },
-        level: 1,
-        section: None,
-        section_kind: None,
-        old_label: None,
-        new_label: None,
-        moved: false,
-        renumbered: false,
-        typographic: false,
-        layout: false,
-        move_id: None,
-        old_piece: None,
-        new_piece: None,
-        old_lines: None,
-        new_lines: None,
-        spans,
-    }
+    let action = if changed { Action::Mod } else { Action::Noc };
+    Entry::new(EntryKind::Provision, action, spans)
 }
 
 /// The wrapper: loads both pages in frames and writes what it finds as JSON.

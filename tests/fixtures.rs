@@ -18,6 +18,11 @@ fn compact(redline: &Redline) -> String {
         "summary: ADD {} SUP {} MOD {} NOC {} moved {} renumbered {}\n",
         s.add, s.sup, s.modified, s.noc, s.moved, s.renumbered
     );
+    for bracket in &redline.brackets {
+        let state = serde_json::to_value(bracket.span.state).unwrap();
+        let (line, text) = (bracket.span.line, &bracket.span.text);
+        writeln!(out, "bracket {} at line {line}: [{text}]", state.as_str().unwrap()).unwrap();
+    }
     for warning in &redline.warnings {
         writeln!(out, "warning: {warning}").unwrap();
     }

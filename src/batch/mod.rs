@@ -176,15 +176,11 @@ fn write_steps(
 ) -> Result<Vec<(String, String)>> {
     let mut files = Vec::new();
     for (index, step) in series.steps.iter().enumerate() {
-        let mut written = BTreeSet::new();
         for &format in formats.iter().collect::<BTreeSet<_>>() {
-            let (format, text) = series::render_step(step, format)?;
-            if written.insert(format) {
-                let file = series::step_file_name(name, index, format);
-                write_atomic(&dir.join(&file), text.as_bytes())?;
-                let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
-                files.push((format!("{name}/{file}"), caption));
-            }
+            let file = series::step_file_name(name, index, format);
+            write_atomic(&dir.join(&file), series::render_step(step, format)?.as_bytes())?;
+            let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
+            files.push((format!("{name}/{file}"), caption));
         }
     }
     Ok(files)

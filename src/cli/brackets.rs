@@ -1,12 +1,126 @@
-//! `redline brackets`: bracketed text review (not written yet).
+//! `redline brackets`: bracketed text of one document, or followed across revisions.
 
-/// Not written yet.
+use super::{EXIT_CHECK_FAILED, EXIT_OK, EncodingArg, FormatArg, output_format};
+use redline::brackets::{self, DocumentReport, Revision, RevisionsReport};
+use std::path::{Path, PathBuf};
+
+const EXAMPLES: &str = "\
+Examples:
+  Every bracketed span, choice and unbalanced bracket of one draft:
+    redline brackets DL-23-Rev2.txt
+
+  The same as JSON, or as an HTML page:
+    redline brackets DL-23-Rev2.txt --format json
+    redline brackets DL-23-Rev2.txt -o brackets.html
+
+  Fail a pre-plenary script when a bracket is unbalanced:
+    redline brackets DL-23-Rev2.txt --check > /dev/null || echo 'unbalanced brackets'
+
+  What was agreed, dropped, changed or added since the last drafts:
+    redline brackets rev1.txt rev2.txt rev3.txt --label Rev.1 --label Rev.2 --label Rev.3
+
+Exit status: 0 when the report was written, 1 with --check when a bracket is
+unbalanced, 2 on an error (unreadable file, bad flag, unwritable output).";
+
+/// Bracketed text review: what is still open, what was agreed since the last draft.
+///
+/// With one file: every [bracketed] span (text not yet agreed) with its
+/// section, label, line:column, nesting depth, text and word count;
+/// alternatives written side by side ([shall][should], [shall] / [should])
+/// grouped as one choice; every unbalanced bracket with its place and the
+/// span it most likely meant; and a summary.
+///
+/// With two or more revisions, oldest first: each bracket followed to the
+/// next revision and classified as new, unchanged, changed (text inside
+/// edited), agreed (brackets removed, text kept), dropped (bracketed text
+/// deleted) or rebracketed (agreed text put back in brackets), with the
+/// counts per revision ("Rev.2: 41 open, 12 agreed since Rev.1, 3 new").
+///
+/// Brackets pair within a section; a `[` still open at the end of its
+/// section, or a `]` with nothing open, is unbalanced. Word-export artefacts
+/// ([bookmark: ...]) and reference marks ([1], [*], [sic], [...]) are not
+/// negotiation text.
+///
+/// The JSON of one file is {"name", "encoding", "brackets": [{"section",
+/// "label", "line", "column", "end_line", "end_column", "depth", "text",
+/// "words", "state", "choice"}], "choices": [...], "unbalanced": [{"line",
+/// "column", "kind", "section", "label", "depth", "likely_text"}],
+/// "summary": {...}}; of revisions {"revisions": [...], "steps": [{"from",
+/// "to", "brackets": [...]}]}.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// Input files.
-    files: Vec<std::path::PathBuf>,
+    /// One resolution, or successive revisions of it, oldest first.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<PathBuf>,
+    /// Output format [default: from the -o extension (.html, .txt, .json), else text].
+    #[arg(long, value_enum, value_name = "FORMAT")]
+    format: Option<FormatArg>,
+    /// Exit with status 1 when any bracket is unbalanced.
+    #[arg(long)]
+    check: bool,
+    /// Write the report to FILE (atomically) instead of stdout; `-` is stdout.
+    #[arg(short, long, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// A revision's name in the report; repeat it, once per file in order
+    /// [default: the file name without extension].
+    #[arg(long = "label", value_name = "NAME")]
+    labels: Vec<String>,
+    #[command(flatten)]
+    encoding: EncodingArg,
 }
 
+/// Reads the files, writes the report, and says whether `--check` failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    anyhow::bail!("not written yet: {:?}", args.files)
+    let format = output_format(args.format, args.output.as_deref(), FormatArg::Text)?;
+    let revisions = load(&args)?;
+    let (out, unbalanced) = match revisions.as_slice() {
+        [single] => {
+            let report = DocumentReport::new(&single.label, &single.document);
+            (document_output(&report, format)?, report.has_unbalanced())
+        }
+        _ => {
+            let report = RevisionsReport::new(&revisions);
+            (revisions_output(&report, format)?, report.has_unbalanced())
+        }
+    };
+    redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    Ok(if args.check && unbalanced { EXIT_CHECK_FAILED } else { EXIT_OK })
+}
+
+/// Reads every file and names it by its `--label` or its file name.
+fn load(args: &Args) -> anyhow::Result<Vec<Revision>> {
+    if args.labels.len() > args.files.len() {
+        anyhow::bail!("{} --label given for {} files", args.labels.len(), args.files.len());
+    }
+    let forced = args.encoding.forced()?;
+    let names = args.files.iter().enumerate().map(|(index, path)| {
+        args.labels.get(index).cloned().unwrap_or_else(|| revision_name(path))
+    });
+    let load = |(path, label): (&PathBuf, String)| -> anyhow::Result<Revision> {
+        Ok(Revision { label, document: redline::load(path, forced)? })
+    };
+    args.files.iter().zip(names).map(load).collect()
+}
+
+/// The file name without extension.
+fn revision_name(path: &Path) -> String {
+    path.file_stem()
+        .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
+}
+
+fn document_output(report: &DocumentReport, format: FormatArg) -> anyhow::Result<String> {
+    Ok(match format {
+        FormatArg::Text => brackets::document_text(report),
+        FormatArg::Json => serde_json::to_string_pretty(report)? + "\n",
+        FormatArg::Html => brackets::document_html(report),
+    })
+}
+
+fn revisions_output(report: &RevisionsReport, format: FormatArg) -> anyhow::Result<String> {
+    Ok(match format {
+        FormatArg::Text => brackets::revisions_text(report),
+        FormatArg::Json => serde_json::to_string_pretty(report)? + "\n",
+        FormatArg::Html => brackets::revisions_html(report),
+    })
 }

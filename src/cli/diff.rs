@@ -87,7 +87,7 @@ enum ViewArg {
 }
 
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let options = options(&args);
+    let options = options(&args)?;
     options.check()?;
     let forced = args.encoding.forced()?;
     let old = redline::load(&args.old, forced)?;
@@ -101,9 +101,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 }
 
 /// The render options the flags ask for.
-fn options(args: &Args) -> Options {
-    let format = format(args.format, args.output.as_deref());
-    Options {
+fn options(args: &Args) -> anyhow::Result<Options> {
+    let format = format(args.format, args.output.as_deref())?;
+    Ok(Options {
         format,
         markers: match args.markers {
             MarkersArg::Tilde => Markers::Tilde,
@@ -118,30 +118,30 @@ fn options(args: &Args) -> Options {
         header: header(&args.header),
         stat: args.stat,
         color: format == Format::Ansi && !no_color(),
-    }
+    })
 }
 
 /// `--format`, else the output file's extension, else ansi on a terminal and text otherwise.
-fn format(flag: Option<FormatArg>, output: Option<&Path>) -> Format {
+fn format(flag: Option<FormatArg>, output: Option<&Path>) -> anyhow::Result<Format> {
     if let Some(flag) = flag {
-        return match flag {
+        return Ok(match flag {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
             FormatArg::Html => Format::Html,
             FormatArg::Critic => Format::Critic,
             FormatArg::Ansi => Format::Ansi,
-        };
+        });
     }
-    if !redline::output::is_stdout(output) {
-        let extension = output.and_then(Path::extension).and_then(|e| e.to_str());
-        return match extension.map(str::to_ascii_lowercase).as_deref() {
-            Some("html" | "htm") => Format::Html,
-            Some("json") => Format::Json,
-            Some("critic" | "md") => Format::Critic,
-            _ => Format::Text,
-        };
+    match output.filter(|path| !redline::output::is_stdout(Some(path))) {
+        Some(path) => Format::from_path(path).ok_or_else(|| {
+            anyhow::anyhow!(
+                "{}: cannot tell the format from the extension: use .html, .txt, .json or .critic, or --format",
+                path.display()
+            )
+        }),
+        None if std::io::stdout().is_terminal() => Ok(Format::Ansi),
+        None => Ok(Format::Text),
     }
-    if std::io::stdout().is_terminal() { Format::Ansi } else { Format::Text }
 }
 
 /// `NO_COLOR` set to anything but the empty string (<https://no-color.org>).

@@ -14,8 +14,9 @@ use std::process::ExitCode;
 /// Exit status: the command did its job.
 pub const EXIT_OK: u8 = 0;
 /// Exit status: a `--check` found problems (unbalanced brackets ...).
-#[allow(dead_code, reason = "used by `brackets --check`, which lands with the brackets issue")]
 pub const EXIT_CHECK_FAILED: u8 = 1;
+/// Exit status: interrupted by Ctrl-C or SIGTERM (unfinished files removed).
+pub const EXIT_INTERRUPTED: u8 = 130;
 /// Exit status: an error (bad input, unwritable output, bad flags).
 pub const EXIT_ERROR: u8 = 2;
 
@@ -75,6 +76,10 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
+    if let Err(error) = redline::output::remove_unfinished_on_interrupt(EXIT_INTERRUPTED.into()) {
+        eprintln!("redline: {error}");
+        return ExitCode::from(EXIT_ERROR);
+    }
     match dispatch(cli.command) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {

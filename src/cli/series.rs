@@ -108,8 +108,8 @@ fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
 fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<()> {
     let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
     for (index, step) in series.steps.iter().enumerate() {
-        let (written, text) = series::render_step(step, format)?;
-        let pair = path.with_file_name(series::step_file_name(&stem, index, written));
+        let text = series::render_step(step, format)?;
+        let pair = path.with_file_name(series::step_file_name(&stem, index, format));
         redline::output::write_atomic(&pair, text.as_bytes())?;
     }
     Ok(())

@@ -10,6 +10,7 @@ use super::style::StyleMap;
 use super::words::{RawSpan, Sides, diff_words};
 use crate::model::{Document, Piece, PieceKind};
 use crate::redline::{Action, Entry, EntryKind, Op, Role, Span};
+use std::collections::HashMap;
 use std::ops::Range;
 
 /// Both documents, their style maps and the options: what building an entry reads.
@@ -35,7 +36,8 @@ pub fn assemble(cx: &Context<'_>, pairs: &[Pair]) -> Vec<Entry> {
         new_pair[pair.new] = Some(pair);
     }
     let anchors = next_anchors(&new_pair, cx.old.pieces.len());
-    let mut walk = Walk { cx, old_pair, entries: Vec::new(), move_ids: Vec::new(), next_old: 0 };
+    let mut walk =
+        Walk { cx, old_pair, entries: Vec::new(), move_ids: HashMap::new(), next_old: 0 };
     for (index, pair) in new_pair.iter().enumerate() {
         match pair {
             Some(pair) if !pair.moved => {
@@ -73,8 +75,8 @@ struct Walk<'a, 'b> {
     cx: &'a Context<'b>,
     old_pair: Vec<Option<Pair>>,
     entries: Vec<Entry>,
-    /// Old piece index of each move id handed out, in order.
-    move_ids: Vec<usize>,
+    /// The move id handed out for each old piece, numbered from 1 in order of appearance.
+    move_ids: HashMap<usize, usize>,
     next_old: usize,
 }
 
@@ -95,13 +97,8 @@ impl Walk<'_, '_> {
     }
 
     fn move_id(&mut self, old: usize) -> usize {
-        match self.move_ids.iter().position(|&o| o == old) {
-            Some(id) => id + 1,
-            None => {
-                self.move_ids.push(old);
-                self.move_ids.len()
-            }
-        }
+        let next = self.move_ids.len() + 1;
+        *self.move_ids.entry(old).or_insert(next)
     }
 
     fn push_pair(&mut self, pair: Pair) {
@@ -127,23 +124,10 @@ fn blank_entry(document: &Document, index: usize, action: Action) -> Entry {
     let piece = &document.pieces[index];
     let (kind, level) = kind_and_level(piece);
     Entry {
-        kind,
-        action,
         level,
         section: document.section_heading(index).map(str::to_string),
         section_kind: piece.section.map(|s| document.sections[s].kind),
-        old_label: None,
-        new_label: None,
-        moved: false,
-        renumbered: false,
-        typographic: false,
-        layout: false,
-        move_id: None,
-        old_piece: None,
-        new_piece: None,
-        old_lines: None,
-        new_lines: None,
-        spans: Vec::new(),
+        ..Entry::new(kind, action, Vec::new())
     }
 }
 

@@ -31,7 +31,8 @@ pub struct DiffOptions {
     pub strict: bool,
 }
 
-/// Aligns two documents into a redline.
+/// Aligns two documents into a redline, with each bracket's state since the
+/// old revision ([`crate::brackets::track`]).
 ///
 /// The redline's `old.path`/`new.path` are left empty: the caller knows them.
 pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
@@ -44,15 +45,18 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         strict: options.strict,
     };
     let entries = assemble(&cx, &alignment.pairs);
-    Redline {
+    let mut redline = Redline {
         schema: SCHEMA_VERSION,
         old: Source { path: String::new(), encoding: old.encoding.clone() },
         new: Source { path: String::new(), encoding: new.encoding.clone() },
         summary: Summary::count(&entries),
         lead: lead_spans(old.lead_text(), new.lead_text()),
         entries,
+        brackets: Vec::new(),
         warnings: alignment.warnings,
-    }
+    };
+    redline.brackets = crate::brackets::track(old, new, &redline);
+    redline
 }
 
 /// The whitespace before the first piece: equal, or a layout change.

@@ -56,6 +56,8 @@ fn headings_in_brackets_or_after_an_artefact() {
    3   1  to do;
    5 [operative] [Encourage/ Instructs the Secretary-General
    7   1  to act,
+diagnostics:
+5:1: unbalanced `[`: not closed before the end of its section
 ",
     );
     check(

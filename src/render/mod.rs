@@ -50,6 +50,19 @@ pub enum Format {
 }
 
 impl Format {
+    /// The format a file name's extension asks for: `.html`/`.htm`, `.txt`/`.text`,
+    /// `.json`, `.critic`/`.md`; `None` for any other (or no) extension.
+    pub fn from_path(path: &std::path::Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "critic" | "md" => Some(Format::Critic),
+            _ => None,
+        }
+    }
+
     /// The name as `--format` spells it.
     pub fn name(self) -> &'static str {
         match self {

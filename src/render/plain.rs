@@ -9,6 +9,7 @@
 
 use super::markers::{MoveNote, Notation, action_words, needs_escape};
 use crate::redline::{Entry, EntryKind, Op, Redline, Span};
+use std::collections::HashSet;
 
 /// One element of a plain redline, before a notation is chosen.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,35 +30,27 @@ pub(crate) enum Piece {
 pub(crate) fn pieces(redline: &Redline) -> Vec<Piece> {
     let mut pieces = Vec::new();
     push_spans(&mut pieces, &redline.lead);
+    let moves = redline.complete_moves();
     for entry in &redline.entries {
-        push_entry(&mut pieces, redline, entry);
+        push_entry(&mut pieces, &moves, entry);
     }
     pieces
 }
 
-fn push_entry(pieces: &mut Vec<Piece>, redline: &Redline, entry: &Entry) {
+fn push_entry(pieces: &mut Vec<Piece>, moves: &HashSet<usize>, entry: &Entry) {
+    let move_id = entry.move_id.filter(|id| moves.contains(id));
     if entry.kind == EntryKind::MoveStub {
-        if let Some(id) = entry.move_id.filter(|_| redline.moved_entry(entry.move_id).is_some()) {
-            pieces.push(Piece::Move(MoveNote::To(id)));
-        }
+        pieces.extend(move_id.map(|id| Piece::Move(MoveNote::To(id))));
         return;
     }
     if entry.is_changed() {
         let words = action_words(entry.action.as_str(), entry.moved, entry.renumbered);
         pieces.push(Piece::Action(words));
     }
-    let move_id = move_id_of(redline, entry);
+    let move_id = move_id.filter(|_| entry.moved);
     pieces.extend(move_id.map(|id| Piece::Move(MoveNote::From(id))));
     push_spans(pieces, &entry.spans);
     pieces.extend(move_id.map(|id| Piece::Move(MoveNote::End(id))));
-}
-
-/// The move id of a moved entry whose stub is in the redline.
-fn move_id_of(redline: &Redline, entry: &Entry) -> Option<usize> {
-    let id = entry.move_id.filter(|_| entry.moved)?;
-    let has_stub =
-        redline.entries.iter().any(|e| e.kind == EntryKind::MoveStub && e.move_id == Some(id));
-    has_stub.then_some(id)
 }
 
 fn push_spans(pieces: &mut Vec<Piece>, spans: &[Span]) {

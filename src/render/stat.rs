@@ -6,6 +6,7 @@
 
 use crate::redline::{Action, Entry, EntryKind, Redline, Summary};
 use serde::Serialize;
+use std::collections::HashMap;
 use std::fmt::Write;
 
 /// The name of the rows of entries outside any section (the title block).
@@ -35,17 +36,15 @@ pub struct Stat {
 /// Counts the entries of `redline` per section, in order of first appearance.
 pub fn stat(redline: &Redline) -> Stat {
     let mut sections: Vec<SectionStat> = Vec::new();
+    let mut rows: HashMap<&str, usize> = HashMap::new();
     let mut total = empty("total");
     for entry in redline.entries.iter().filter(|e| e.kind != EntryKind::MoveStub) {
         let name = entry.section.as_deref().unwrap_or(NO_SECTION);
-        let row = match sections.iter().position(|row| row.section == name) {
-            Some(at) => &mut sections[at],
-            None => {
-                sections.push(empty(name));
-                sections.last_mut().expect("a row was just pushed")
-            }
-        };
-        tally(row, entry);
+        let at = *rows.entry(name).or_insert_with(|| {
+            sections.push(empty(name));
+            sections.len() - 1
+        });
+        tally(&mut sections[at], entry);
         tally(&mut total, entry);
     }
     Stat { sections, total }

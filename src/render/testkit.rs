@@ -68,25 +68,12 @@ fn action_of(spans: &[Span]) -> Action {
 
 /// An entry of this kind with these spans; the action follows from the spans.
 pub fn entry(kind: EntryKind, spans: Vec<Span>) -> Entry {
-    let renumbered = spans.iter().any(|s| s.role == Role::Label && s.op != Op::Equal);
+    let changed = |role: Role| spans.iter().any(|s| s.role == role && s.op != Op::Equal);
     Entry {
-        kind,
-        action: action_of(&spans),
-        level: 1,
-        section: None,
-        section_kind: None,
-        old_label: None,
-        new_label: None,
-        moved: false,
-        renumbered,
-        typographic: spans.iter().any(|s| s.role == Role::Typographic && s.op != Op::Equal),
-        layout: spans.iter().any(|s| s.role == Role::Layout && s.op != Op::Equal),
-        move_id: None,
-        old_piece: None,
-        new_piece: None,
-        old_lines: None,
-        new_lines: None,
-        spans,
+        renumbered: changed(Role::Label),
+        typographic: changed(Role::Typographic),
+        layout: changed(Role::Layout),
+        ..Entry::new(kind, action_of(&spans), spans)
     }
 }
 

@@ -187,14 +187,23 @@ impl Format {
         }
     }
 
-    /// The format a file name's extension asks for (`.html`, `.htm`, `.txt`, `.json`).
+    /// The format a file name's extension asks for (`.html`, `.htm`, `.txt`,
+    /// `.json`), by the same rule as [`crate::render::Format::from_path`].
     pub fn from_path(path: &Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "html" | "htm" => Some(Format::Html),
-            "txt" | "text" => Some(Format::Text),
-            "json" => Some(Format::Json),
+        match crate::render::Format::from_path(path)? {
+            crate::render::Format::Html => Some(Format::Html),
+            crate::render::Format::Text => Some(Format::Text),
+            crate::render::Format::Json => Some(Format::Json),
             _ => None,
+        }
+    }
+
+    /// The same format for a pairwise redline.
+    fn for_step(self) -> crate::render::Format {
+        match self {
+            Format::Html => crate::render::Format::Html,
+            Format::Text => crate::render::Format::Text,
+            Format::Json => crate::render::Format::Json,
         }
     }
 }
@@ -210,12 +219,10 @@ pub fn render(series: &Series, format: Format) -> Result<String> {
 
 /// Renders one step, returning the format actually written.
 ///
-/// The one place that formats a pairwise redline.
-// FIXME: html and text are written as JSON until the renderers (`redline::render`) land.
-pub fn render_step(step: &Redline, format: Format) -> Result<(Format, String)> {
-    match format {
-        Format::Html | Format::Text | Format::Json => Ok((Format::Json, to_json(step)?)),
-    }
+/// The one place that formats a pairwise redline: the redline renderers, in `format`.
+pub fn render_step(step: &Redline, format: Format) -> Result<String> {
+    let options = crate::render::Options { format: format.for_step(), ..Default::default() };
+    crate::render::render(step, &options)
 }
 
 /// The file name of step `index` (0-based) of a series written as `stem`:

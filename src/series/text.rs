@@ -81,13 +81,16 @@ fn tag_line(history: &History) -> Option<String> {
     Some(tag)
 }
 
+/// Writes the spans, neighbours with the same attribution under one mark
+/// (spans split only by style, a bracket or emphasis, read as one change).
 fn write_spans(out: &mut String, spans: &[SeriesSpan]) {
-    for span in spans {
-        let mut text = span.text.clone();
-        if let Some(revision) = span.inserted_in {
+    let attribution = |span: &SeriesSpan| (span.inserted_in, span.deleted_in);
+    for run in spans.chunk_by(|a, b| attribution(a) == attribution(b)) {
+        let mut text: String = run.iter().map(|span| span.text.as_str()).collect();
+        if let Some(revision) = run[0].inserted_in {
             text = format!("{{+{revision}:{text}+}}");
         }
-        if let Some(revision) = span.deleted_in {
+        if let Some(revision) = run[0].deleted_in {
             text = format!("[-{revision}:{text}-]");
         }
         out.push_str(&text);

@@ -1,5 +1,6 @@
 //! Integration tests: run the `redline` binary as a user would.
 
+mod brackets;
 mod common;
 mod hardening;
 mod outline;

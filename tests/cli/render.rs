@@ -195,14 +195,13 @@ fn format_follows_the_output_extension() {
     let notation =
         |markup| move |text: &str| redline::read::detect(text, Markup::Auto) == Ok(markup);
     let (critic, tilde) = (notation(Markup::Critic), notation(Markup::Text));
-    let cases: [(&str, &Check); 7] = [
+    let cases: [(&str, &Check); 6] = [
         ("r.html", &html),
         ("r.HTM", &html),
         ("r.json", &json),
         ("r.critic", &critic),
         ("r.md", &critic),
         ("r.txt", &tilde),
-        ("r.out", &tilde),
     ];
     for (file, is_format) in cases {
         let out = dir.path().join(file);
@@ -212,6 +211,13 @@ fn format_follows_the_output_extension() {
         let written = std::fs::read_to_string(&out).unwrap();
         assert!(is_format(&written), "{file}: {written}");
     }
+    let unknown = dir.path().join("r.out");
+    let args =
+        ["diff", old.to_str().unwrap(), new.to_str().unwrap(), "-o", unknown.to_str().unwrap()];
+    let output = redline(&args);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("cannot tell the format"), "{}", stderr(&output));
+    assert!(!unknown.exists(), "nothing written for an unknown extension");
 }
 
 #[test]
@@ -341,4 +347,23 @@ fn snapshots_of_diff_fixtures() {
         insta::assert_snapshot!("text", rendered(&redline, Format::Text, Markers::Tilde));
         insta::assert_snapshot!("critic", rendered(&redline, Format::Critic, Markers::Tilde));
     });
+}
+
+#[test]
+fn html_summary_has_a_bracket_table_with_states_linked_to_changes() {
+    let case = fixture("diff/18-brackets-agreed");
+    let (old, new) = (case.join("old.txt"), case.join("new.txt"));
+    let output =
+        redline(&["diff", old.to_str().unwrap(), new.to_str().unwrap(), "--format", "html"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let html = stdout(&output);
+    assert!(html.contains(r#"<span class="state state-agreed">agreed</span> 1"#), "{html}");
+    assert!(html.contains(r#"<span class="state state-unchanged">unchanged</span> 3"#), "{html}");
+    let agreed_row = html.lines().find(|line| line.contains("state-agreed\">agreed</span></td>"));
+    let agreed_row = agreed_row.expect("a row for the agreed bracket");
+    assert!(
+        agreed_row.contains("<a href=\"#change-1\">")
+            && agreed_row.contains("[along with UNESCO and UNDP]"),
+        "{agreed_row}"
+    );
 }

@@ -231,12 +231,18 @@ fn batch_writes_the_good_series_reports_the_broken_and_exits_2() {
     );
     let files: Vec<String> = tree(dir.path()).into_keys().collect();
     let expected = [
+        "alpha/alpha.1-2.html",
         "alpha/alpha.1-2.json",
+        "alpha/alpha.1-2.txt",
+        "alpha/alpha.2-3.html",
         "alpha/alpha.2-3.json",
+        "alpha/alpha.2-3.txt",
         "alpha/alpha.html",
         "alpha/alpha.json",
         "alpha/alpha.txt",
+        "beta/beta.1-2.html",
         "beta/beta.1-2.json",
+        "beta/beta.1-2.txt",
         "beta/beta.html",
         "beta/beta.json",
         "beta/beta.txt",
@@ -333,4 +339,15 @@ fn man_pages_are_generated_for_every_command() {
     }
     let series = std::fs::read_to_string(dir.path().join("pages/redline-series.1")).unwrap();
     assert!(series.contains(".TH redline-series") && series.contains("\\-\\-base"), "{series}");
+}
+
+#[test]
+fn text_marks_one_insertion_once_even_across_a_bracket() {
+    let output = redline(&["series", "fixtures/batch/beta"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let text = stdout(&output);
+    assert!(
+        text.contains("countries,{+2: [in particular of the least developed countries],+}"),
+        "{text}"
+    );
 }

@@ -2,9 +2,11 @@
 //! a link to each change.
 
 use super::blocks::{Link, anchor, describe};
+use crate::brackets::{BracketState, TrackedBracket};
 use crate::redline::{Entry, Redline};
 use crate::render::stat::{COLUMNS, stat};
 use crate::render::view::is_change;
+use std::collections::HashMap;
 
 /// One row of the summary table.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -26,6 +28,23 @@ pub struct SummaryData {
     pub total: SummaryRow,
     /// A link to each change shown, in reading order.
     pub changes: Vec<Link>,
+    /// Bracketed spans counted by their state since the old revision.
+    pub bracket_counts: Vec<(&'static str, usize)>,
+    /// Every tracked bracket, in reading order.
+    pub brackets: Vec<BracketRow>,
+}
+
+/// One bracketed span in the summary's bracket table.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BracketRow {
+    /// `agreed`, `new`, `changed` ...
+    pub state: &'static str,
+    /// Section, label and line of the `[` (in the revision the state speaks of).
+    pub place: String,
+    /// The text between the brackets.
+    pub text: String,
+    /// A link to the change holding it, when it is shown as one.
+    pub href: Option<String>,
 }
 
 /// The summary of `redline`, with links to the changes among `shown`.
@@ -40,7 +59,44 @@ pub fn summary(redline: &Redline, shown: &[&Entry]) -> SummaryData {
         rows: stat.sections.iter().map(|s| row(&s.section, s.values())).collect(),
         total: row("total", stat.total.values()),
         changes: change_links(shown),
+        bracket_counts: bracket_counts(&redline.brackets),
+        brackets: bracket_rows(redline, shown),
     }
+}
+
+/// How many tracked brackets are in each state, states in report order, none left out.
+fn bracket_counts(brackets: &[TrackedBracket]) -> Vec<(&'static str, usize)> {
+    let count = |state: BracketState| brackets.iter().filter(|b| b.span.state == state).count();
+    BracketState::TRACKED.iter().map(|&state| (state.as_str(), count(state))).collect()
+}
+
+/// The bracket table, each row linked to its change when that change is shown.
+fn bracket_rows(redline: &Redline, shown: &[&Entry]) -> Vec<BracketRow> {
+    let changes = shown.iter().filter(|entry| is_change(entry));
+    let numbers: HashMap<*const Entry, usize> =
+        changes.enumerate().map(|(index, entry)| (std::ptr::from_ref(*entry), index + 1)).collect();
+    let href = |entry: Option<usize>| {
+        let number = numbers.get(&std::ptr::from_ref(&redline.entries[entry?]))?;
+        Some(format!("#{}", anchor(*number)))
+    };
+    let row = |bracket: &TrackedBracket| BracketRow {
+        state: bracket.span.state.as_str(),
+        place: place(bracket),
+        text: bracket.span.text.clone(),
+        href: href(bracket.entry),
+    };
+    redline.brackets.iter().map(row).collect()
+}
+
+fn place(bracket: &TrackedBracket) -> String {
+    let span = &bracket.span;
+    let side = match bracket.revision {
+        crate::brackets::Side::Old => "old",
+        crate::brackets::Side::New => "new",
+    };
+    let parts = [span.section.as_deref(), span.label.as_deref()];
+    let named: Vec<&str> = parts.into_iter().flatten().collect();
+    format!("{} (line {} of the {side} text)", named.join(" "), span.line)
 }
 
 /// Links to the changes among `shown`, numbered as the blocks number them.

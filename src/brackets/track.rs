@@ -1,0 +1,310 @@
+//! Life across revisions: each bracket of the old revision followed to the new one.
+//!
+//! A bracket of the old revision finds its partner in the new one through the
+//! redline's spans: its `[` (or else its `]`) kept and still a bracket there,
+//! or else a bracket inserted where the old one was deleted. Without a partner
+//! it was `agreed` (some of its words kept) or `dropped` (none kept). A new
+//! bracket without a partner is `rebracketed` when it encloses words that were
+//! agreed (outside brackets) in the old revision, `new` otherwise.
+
+use super::locate::{inner_text, is_balanced};
+use super::offsets::SpanMap;
+use super::report::BracketSpan;
+use super::scan::start_of;
+use crate::model::{Bracket, Document, LineIndex};
+use crate::redline::{Op, Redline};
+use serde::Serialize;
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The state of a bracketed span, since the previous revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BracketState {
+    /// In a single revision: bracketed, not followed anywhere.
+    Open,
+    /// Not in the previous revision.
+    New,
+    /// Same brackets, same text inside.
+    Unchanged,
+    /// Same brackets, text inside edited.
+    Changed,
+    /// Brackets removed, text kept: agreed.
+    Agreed,
+    /// Bracketed text deleted with its brackets.
+    Dropped,
+    /// Text that was agreed put back in brackets.
+    Rebracketed,
+}
+
+impl BracketState {
+    /// Every state a tracked bracket can have, in report order.
+    pub const TRACKED: [BracketState; 6] = [
+        BracketState::Agreed,
+        BracketState::New,
+        BracketState::Changed,
+        BracketState::Dropped,
+        BracketState::Rebracketed,
+        BracketState::Unchanged,
+    ];
+
+    /// The state as written in reports: `new`, `agreed` ...
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BracketState::Open => "open",
+            BracketState::New => "new",
+            BracketState::Unchanged => "unchanged",
+            BracketState::Changed => "changed",
+            BracketState::Agreed => "agreed",
+            BracketState::Dropped => "dropped",
+            BracketState::Rebracketed => "rebracketed",
+        }
+    }
+}
+
+/// One bracket followed from the old revision to the new one.
+///
+/// `span` describes the bracket of the new revision; for `agreed` and
+/// `dropped`, which have none, it describes the bracket of the old revision
+/// (lines and columns in the old text).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct TrackedBracket {
+    /// Where the bracket is, what it holds, and its state.
+    #[serde(flatten)]
+    pub span: BracketSpan,
+    /// The revision `span` describes: `new`, or `old` for `agreed` and `dropped`.
+    pub revision: Side,
+    /// For `changed`: the text inside the brackets in the old revision.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub old_text: Option<String>,
+    /// Index into [`Redline::entries`] of the entry holding the bracket
+    /// (the new bracket, or the old one when there is none); `None` in the lead.
+    pub entry: Option<usize>,
+    /// Index into the old document's brackets.
+    pub old_bracket: Option<usize>,
+    /// Index into the new document's brackets.
+    pub new_bracket: Option<usize>,
+    /// Bytes of the old text from `[` to `]` inclusive.
+    pub old_range: Option<Range<usize>>,
+    /// Bytes of the new text from `[` to `]` inclusive; for `agreed`, the
+    /// place of the kept text in the new text (the old brackets struck).
+    pub new_range: Option<Range<usize>>,
+}
+
+/// One of the two revisions of a redline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Side {
+    /// The older revision.
+    Old,
+    /// The newer revision.
+    New,
+}
+
+/// Follows every balanced bracket of `old` and `new` through `redline`, the
+/// redline of `old` against `new`; in reading order of the new text.
+///
+/// Unbalanced brackets are not followed (each revision reports its own).
+pub fn track(old: &Document, new: &Document, redline: &Redline) -> Vec<TrackedBracket> {
+    let tracker = Tracker::new(old, new, redline);
+    let mut partner_of_new = vec![None; new.brackets.len()];
+    let mut tracked = Vec::new();
+    for (index, bracket) in old.brackets.iter().enumerate().filter(|(_, b)| is_balanced(b)) {
+        let partner = tracker.partner(bracket).filter(|&partner| partner_of_new[partner].is_none());
+        match partner {
+            Some(partner) => {
+                partner_of_new[partner] = Some(index);
+                tracked.push(tracker.kept(index, partner));
+            }
+            None => tracked.push(tracker.lost(index)),
+        }
+    }
+    for (index, bracket) in new.brackets.iter().enumerate() {
+        if is_balanced(bracket) && partner_of_new[index].is_none() {
+            tracked.push(tracker.appeared(index));
+        }
+    }
+    tracked.sort_by_key(|bracket| tracker.order_key(bracket));
+    tracked
+}
+
+/// What classifying needs: both documents, their line indexes and the span map.
+struct Tracker<'a> {
+    old: &'a Document,
+    new: &'a Document,
+    old_lines: LineIndex,
+    new_lines: LineIndex,
+    map: SpanMap,
+    /// Outermost balanced spans of the old revision (bracketed text), sorted.
+    old_bracketed: Vec<Range<usize>>,
+    /// Balanced brackets of the new revision by the offset of their `]`.
+    new_by_close: HashMap<usize, usize>,
+}
+
+impl<'a> Tracker<'a> {
+    fn new(old: &'a Document, new: &'a Document, redline: &Redline) -> Self {
+        Self {
+            old,
+            new,
+            old_lines: LineIndex::new(&old.text),
+            new_lines: LineIndex::new(&new.text),
+            map: SpanMap::new(old, new, redline),
+            old_bracketed: outermost(old),
+            new_by_close: by_close(new),
+        }
+    }
+
+    /// The new bracket that continues old `bracket`, if any.
+    fn partner(&self, bracket: &Bracket) -> Option<usize> {
+        let (open, close) = (bracket.open?, bracket.close?);
+        let by_open = self.map.old_to_new(open).and_then(|at| opening_at(self.new, at));
+        let by_close =
+            || self.map.old_to_new(close).and_then(|at| self.new_by_close.get(&at).copied());
+        by_open.or_else(by_close).or_else(|| self.replacement(open, close))
+    }
+
+    /// A new bracket inserted where old bracket `open..=close` was deleted,
+    /// in the same entry.
+    fn replacement(&self, open: usize, close: usize) -> Option<usize> {
+        let entry = self.map.at_old(open)?.entry;
+        let from = self.map.project_old(open)?;
+        let first = self.new.brackets.partition_point(|bracket| start_of(bracket) < from);
+        let inserted_here = |at: usize| {
+            let segment = self.map.at_new(at);
+            segment.is_some_and(|segment| segment.entry == entry && segment.op == Op::Insert)
+        };
+        (self.new.brackets[first..].iter().enumerate())
+            .filter_map(|(index, bracket)| Some((first + index, bracket.open?, bracket.close?)))
+            .take_while(|&(_, at, _)| self.map.project_new(at).is_some_and(|old| old <= close + 1))
+            .find(|&(_, at, _)| inserted_here(at))
+            .map(|(index, _, _)| index)
+    }
+
+    /// An old bracket with a partner: `unchanged` or `changed`.
+    fn kept(&self, old_index: usize, new_index: usize) -> TrackedBracket {
+        let old_bracket = &self.old.brackets[old_index];
+        let old_text = inner_text(self.old, old_bracket);
+        let mut tracked = self.on_new(new_index, BracketState::Unchanged);
+        if old_text != tracked.span.text {
+            tracked.span.state = BracketState::Changed;
+            tracked.old_text = Some(old_text.to_string());
+        }
+        tracked.old_bracket = Some(old_index);
+        tracked.old_range = range(old_bracket);
+        tracked
+    }
+
+    /// An old bracket without a partner: `agreed` or `dropped`.
+    fn lost(&self, index: usize) -> TrackedBracket {
+        let bracket = &self.old.brackets[index];
+        let (open, close) = (bracket.open.unwrap_or_default(), bracket.close.unwrap_or_default());
+        let kept = self.map.equal_in_old(open + 1..close).any(|segment| {
+            let from = segment.old.max(open + 1);
+            let to = (segment.old + segment.len).min(close);
+            self.old.text[from..to].chars().any(char::is_alphanumeric)
+        });
+        let state = if kept { BracketState::Agreed } else { BracketState::Dropped };
+        let mut span = BracketSpan::new(self.old, &self.old_lines, bracket);
+        span.state = state;
+        let new_range = kept.then(|| self.projected(open, close)).flatten();
+        TrackedBracket {
+            span,
+            revision: Side::Old,
+            old_text: None,
+            entry: self.map.at_old(open).and_then(|segment| segment.entry),
+            old_bracket: Some(index),
+            new_bracket: None,
+            old_range: range(bracket),
+            new_range,
+        }
+    }
+
+    /// A new bracket without a partner: `rebracketed` or `new`.
+    fn appeared(&self, index: usize) -> TrackedBracket {
+        let bracket = &self.new.brackets[index];
+        let (open, close) = (bracket.open.unwrap_or_default(), bracket.close.unwrap_or_default());
+        let was_agreed = self.map.equal_in_new(open + 1..close).any(|segment| {
+            let from = segment.new.max(open + 1);
+            let to = (segment.new + segment.len).min(close);
+            let old_from = segment.old + (from - segment.new);
+            let was_bracketed = |at: usize| inside(&self.old_bracketed, old_from + at);
+            (self.new.text[from..to].char_indices())
+                .any(|(at, c)| c.is_alphanumeric() && !was_bracketed(at))
+        });
+        let state = if was_agreed { BracketState::Rebracketed } else { BracketState::New };
+        self.on_new(index, state)
+    }
+
+    /// A tracked bracket described by new bracket `index`.
+    fn on_new(&self, index: usize, state: BracketState) -> TrackedBracket {
+        let bracket = &self.new.brackets[index];
+        let mut span = BracketSpan::new(self.new, &self.new_lines, bracket);
+        span.state = state;
+        let open = bracket.open.unwrap_or_default();
+        TrackedBracket {
+            span,
+            revision: Side::New,
+            old_text: None,
+            entry: self.map.at_new(open).and_then(|segment| segment.entry),
+            old_bracket: None,
+            new_bracket: Some(index),
+            old_range: None,
+            new_range: range(bracket),
+        }
+    }
+
+    /// The new text where old bytes `open..=close` stand.
+    fn projected(&self, open: usize, close: usize) -> Option<Range<usize>> {
+        let start = self.map.project_old(open)?;
+        let end = self.map.project_old(close)?;
+        (start <= end).then_some(start..end)
+    }
+
+    /// Sort key: place in the new text (projected for old-only brackets), then depth.
+    fn order_key(&self, tracked: &TrackedBracket) -> (usize, usize, usize) {
+        let place = match (&tracked.new_range, &tracked.old_range) {
+            (Some(range), _) if tracked.new_bracket.is_some() => range.start,
+            (_, Some(range)) => self.map.project_old(range.start).unwrap_or(usize::MAX),
+            _ => usize::MAX,
+        };
+        (place, tracked.span.depth, usize::from(tracked.new_bracket.is_some()))
+    }
+}
+
+/// The bytes from `[` to `]` inclusive of a balanced bracket.
+fn range(bracket: &Bracket) -> Option<Range<usize>> {
+    Some(bracket.open?..bracket.close? + 1)
+}
+
+/// The balanced bracket of `document` whose `[` is at `offset`.
+fn opening_at(document: &Document, offset: usize) -> Option<usize> {
+    let index = document.brackets.partition_point(|bracket| start_of(bracket) < offset);
+    let bracket = document.brackets.get(index)?;
+    (bracket.open == Some(offset) && is_balanced(bracket)).then_some(index)
+}
+
+/// The balanced brackets of `document` by the offset of their `]`.
+fn by_close(document: &Document) -> HashMap<usize, usize> {
+    (document.brackets.iter().enumerate())
+        .filter(|(_, bracket)| is_balanced(bracket))
+        .filter_map(|(index, bracket)| Some((bracket.close?, index)))
+        .collect()
+}
+
+/// The outermost balanced spans of a document, `[` to `]` inclusive, sorted.
+fn outermost(document: &Document) -> Vec<Range<usize>> {
+    let mut spans: Vec<Range<usize>> = Vec::new();
+    for range in document.brackets.iter().filter_map(range) {
+        match spans.last() {
+            Some(last) if range.start < last.end => {}
+            _ => spans.push(range),
+        }
+    }
+    spans
+}
+
+/// `true` when `offset` lies in one of `ranges` (sorted, disjoint).
+fn inside(ranges: &[Range<usize>], offset: usize) -> bool {
+    let after = ranges.partition_point(|range| range.start <= offset);
+    after > 0 && ranges[after - 1].contains(&offset)
+}
