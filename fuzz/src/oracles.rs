@@ -5,6 +5,7 @@
 //! Each `check_*` panics with a message naming the broken property.
 
 use crate::html_audit::audit_html;
+use redline::brackets;
 use redline::diff::{DiffOptions, diff};
 use redline::model::{Document, Piece, PieceKind};
 use redline::parse::parse_text;
@@ -158,12 +159,29 @@ fn line_piece(raw: std::ops::Range<usize>, content: std::ops::Range<usize>, line
     }
 }
 
-/// Bracket extraction: never panics and keeps the bracket invariants.
+/// Bracket extraction and the bracket reports, on any bytes and on the two
+/// halves of a pair input: scanning keeps the bracket invariants and is
+/// idempotent, the reports never panic, and their HTML passes the audit.
 pub fn check_brackets(data: &[u8]) {
     let text = decode_lossy(data);
     let mut document = parse_text(&text, "UTF-8");
-    redline::brackets::scan_document(&mut document);
+    let scanned = document.brackets.clone();
+    brackets::scan_document(&mut document);
+    assert_eq!(document.brackets, scanned, "scanning twice changes the brackets");
     check_document(&document);
+    let _ = brackets::find_choices(&document);
+    let report = brackets::DocumentReport::new("fuzz", &document);
+    let _ = brackets::document_text(&report);
+    let problems = audit_html(&brackets::document_html(&report));
+    assert!(problems.is_empty(), "bracket report page: {problems:?}");
+    let (old_text, new_text) = split_pair(data);
+    let revisions = [("old", old_text), ("new", new_text)].map(|(label, text)| {
+        brackets::Revision { label: label.into(), document: parse_text(&text, "UTF-8") }
+    });
+    let report = brackets::RevisionsReport::new(&revisions);
+    let _ = brackets::revisions_text(&report);
+    let problems = audit_html(&brackets::revisions_html(&report));
+    assert!(problems.is_empty(), "bracket revisions page: {problems:?}");
 }
 
 /// The plain formats that are read back, and the notation they are read in.
