@@ -11,9 +11,10 @@
 //! - A piece is in at most one pair; pairs only join pieces of the same kind.
 //! - Deterministic: ties break on positions, never on hashing or time.
 
+use super::normalize::comparison_key;
 use super::order::longest_increasing;
 use super::similarity::{Bag, MOD_THRESHOLD, dice};
-use super::tokens::{Interner, SPACE_KEY, tokenize};
+use super::tokens::{Interner, tokenize};
 use crate::model::{Document, PieceKind};
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::HashMap;
@@ -56,42 +57,49 @@ struct Profile {
 
 /// Aligns the pieces of two documents.
 pub fn align(old: &Document, new: &Document, strict: bool) -> Alignment {
-    let mut interner = Interner::new();
     let mut ids = HashMap::new();
-    let mut old_profiles = profiles(old, strict, &mut interner, &mut ids);
-    let mut new_profiles = profiles(new, strict, &mut interner, &mut ids);
+    let mut old_profiles = profiles(old, strict, &mut ids);
+    let mut new_profiles = profiles(new, strict, &mut ids);
     let mut matcher = Matcher::new(old.pieces.len(), new.pieces.len());
     matcher.match_in_order(&mut old_profiles, &mut new_profiles);
     matcher.match_exact_moves(&old_profiles, &new_profiles);
+    let mut interner = Interner::new();
+    fill_bags(old, &mut old_profiles, &matcher.old_taken, strict, &mut interner);
+    fill_bags(new, &mut new_profiles, &matcher.new_taken, strict, &mut interner);
     let warnings = matcher.match_similar(&old_profiles, &new_profiles);
     Alignment { pairs: matcher.finish(), warnings }
 }
 
+/// Each piece's kind and the id of its comparison key (one pass over the text,
+/// no tokenising: most pieces match exactly and never need their words).
 fn profiles(
     document: &Document,
     strict: bool,
-    interner: &mut Interner,
-    ids: &mut HashMap<(PieceKind, Vec<u32>), u32>,
+    ids: &mut HashMap<(PieceKind, String), u32>,
 ) -> Vec<Profile> {
     let mut out = Vec::with_capacity(document.pieces.len());
     for piece in &document.pieces {
-        let tokens = tokenize(&document.text, piece.content.clone(), strict, interner);
-        let mut keys: Vec<u32> = tokens.iter().map(|t| t.key).collect();
-        trim_spaces(&mut keys);
-        let words = tokens.iter().filter(|t| t.is_word).map(|t| t.key).collect();
+        let key = comparison_key(&document.text[piece.content.clone()], strict);
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
-        let id = *ids.entry((piece.kind, keys)).or_insert(next);
-        out.push(Profile { kind: piece.kind, id, bag: Bag::new(words), gap: 0 });
+        let id = *ids.entry((piece.kind, key)).or_insert(next);
+        out.push(Profile { kind: piece.kind, id, bag: Bag::default(), gap: 0 });
     }
     out
 }
 
-fn trim_spaces(keys: &mut Vec<u32>) {
-    while keys.last() == Some(&SPACE_KEY) {
-        keys.pop();
+/// Bags of words for the pieces still unmatched, the only ones similarity needs.
+fn fill_bags(
+    document: &Document,
+    profiles: &mut [Profile],
+    taken: &[Option<usize>],
+    strict: bool,
+    interner: &mut Interner,
+) {
+    for (index, profile) in profiles.iter_mut().enumerate().filter(|(i, _)| taken[*i].is_none()) {
+        let content = document.pieces[index].content.clone();
+        let tokens = tokenize(&document.text, content, strict, interner);
+        profile.bag = Bag::new(tokens.iter().filter(|t| t.is_word).map(|t| t.key).collect());
     }
-    let lead = keys.iter().take_while(|&&k| k == SPACE_KEY).count();
-    keys.drain(..lead);
 }
 
 /// The matching under way: which pieces are taken, and the pairs so far.
