@@ -1,7 +1,18 @@
 //! Project tasks (the cargo-xtask pattern): `cargo xtask <task>`.
 //!
-//! `cargo xtask ci` runs exactly what CI runs.
+//! `cargo xtask ci` runs exactly what CI runs; `cargo xtask bench` measures the
+//! release binary against `git diff --word-diff` and `wdiff`; `cargo xtask fuzz`
+//! runs the fuzz targets of `fuzz/`.
 
+mod bench;
+#[path = "../../benches/support/corpus.rs"]
+mod corpus;
+mod fuzz;
+mod install;
+mod measure;
+mod report;
+
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
 type Task = (&'static str, &'static str, fn(&[String]) -> Result<(), String>);
@@ -15,6 +26,9 @@ const TASKS: &[Task] = &[
         screenshot,
     ),
     ("man", "man pages of redline and its subcommands into target/man", man),
+    ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench::run),
+    ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench::inputs),
+    ("fuzz", "run every fuzz target [--seconds N per target] [TARGET ...]", fuzz::run),
 ];
 
 fn main() -> ExitCode {
@@ -44,18 +58,41 @@ fn usage() {
     }
 }
 
+/// The repository root (the parent of `xtask/`).
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().map_or_else(|| ".".into(), Path::to_path_buf)
+}
+
 /// Runs a command, echoing it first; fails if it fails.
 fn run(program: &str, args: &[&str]) -> Result<(), String> {
-    eprintln!("$ {program} {}", args.join(" "));
-    let status = Command::new(program)
-        .args(args)
-        .status()
-        .map_err(|error| format!("cannot run {program}: {error}"))?;
-    if status.success() {
-        Ok(())
-    } else {
-        Err(format!("{program} {} failed: {status}", args.join(" ")))
-    }
+    run_with(Command::new(program).args(args))
+}
+
+/// Runs a prepared command, echoing it first; fails if it fails.
+fn run_with(command: &mut Command) -> Result<(), String> {
+    let line = echo(command);
+    eprintln!("$ {line}");
+    let status = command.status().map_err(|error| format!("cannot run {line}: {error}"))?;
+    if status.success() { Ok(()) } else { Err(format!("{line} failed: {status}")) }
+}
+
+/// A command as a shell line, with the environment it sets.
+fn echo(command: &Command) -> String {
+    let envs = command.get_envs().filter_map(|(key, value)| {
+        value.map(|value| format!("{}={}", key.to_string_lossy(), value.to_string_lossy()))
+    });
+    let words = std::iter::once(command.get_program().to_string_lossy().into_owned())
+        .chain(command.get_args().map(|arg| arg.to_string_lossy().into_owned()));
+    envs.chain(words).collect::<Vec<_>>().join(" ")
+}
+
+/// The value after `--flag` in `args`, parsed.
+fn flag_value<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<Option<T>, String> {
+    let Some(at) = args.iter().position(|arg| arg == flag) else {
+        return Ok(None);
+    };
+    let value = args.get(at + 1).ok_or_else(|| format!("{flag} needs a value"))?;
+    value.parse().map(Some).map_err(|_| format!("{flag}: not a valid value: {value:?}"))
 }
 
 fn ci(_: &[String]) -> Result<(), String> {
@@ -125,4 +162,44 @@ fn man(_: &[String]) -> Result<(), String> {
     run("cargo", &["run", "--quiet", "--bin", "redline", "--", "man", "target/man"])?;
     eprintln!("man pages written to target/man (try: man -l target/man/redline.1)");
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::corpus::{Pool, Spec, generate, read_seeds};
+
+    fn pool() -> Pool {
+        Pool::from_seeds(&read_seeds(&super::root().join("fixtures/seeds")).unwrap())
+    }
+
+    #[test]
+    fn same_spec_gives_same_bytes() {
+        let spec = Spec { bytes: 20_000, rate: 0.02, seed: 7 };
+        let (a, b) = (generate(&pool(), &spec), generate(&pool(), &spec));
+        assert_eq!((a.old, a.new), (b.old, b.new));
+    }
+
+    #[test]
+    fn size_and_edit_rate_are_as_asked() {
+        let pair = generate(&pool(), &Spec { bytes: 200_000, rate: 0.02, seed: 1 });
+        assert!((200_000..220_000).contains(&pair.old.len()), "{}", pair.old.len());
+        let provisions = pair.old.lines().filter(|l| l.contains('\t')).count();
+        let edits = pair.edits.total();
+        assert!(edits * 60 > provisions && edits * 40 < provisions, "{edits} of {provisions}");
+        assert_ne!(pair.old, pair.new);
+    }
+
+    #[test]
+    fn every_kind_of_edit_is_made() {
+        let edits = generate(&pool(), &Spec { bytes: 1_000_000, rate: 0.02, seed: 1 }).edits;
+        let kinds = [edits.words, edits.inserted, edits.deleted, edits.moved];
+        assert!(kinds.iter().chain(&[edits.brackets, edits.reflowed]).all(|&n| n > 0), "{edits:?}");
+    }
+
+    #[test]
+    fn echo_shows_environment_and_arguments() {
+        let mut command = std::process::Command::new("cargo");
+        command.env("RUSTC_BOOTSTRAP", "1").args(["fuzz", "run"]);
+        assert_eq!(super::echo(&command), "RUSTC_BOOTSTRAP=1 cargo fuzz run");
+    }
 }
