@@ -14,7 +14,10 @@ const DEFAULT_SECONDS: u64 = 600;
 /// Largest input libFuzzer makes (the pathological sizes are benchmarked instead).
 const MAX_LEN: usize = 4_096;
 
-/// `cargo xtask fuzz [--seconds N] [--jobs N] [TARGET ...]`.
+/// `cargo xtask fuzz [--seconds N] [--jobs N] [--cmin] [TARGET ...]`.
+///
+/// `--seconds 0` skips the runs; `--cmin` minimises each corpus afterwards
+/// (the smallest inputs that reach the same coverage), before committing it.
 pub fn run(args: &[String]) -> Result<(), String> {
     let seconds: u64 = flag_value(args, "--seconds")?.unwrap_or(DEFAULT_SECONDS);
     let jobs: usize = flag_value(args, "--jobs")?.unwrap_or(1);
@@ -23,22 +26,32 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let targets = if named.is_empty() { TARGETS.to_vec() } else { named };
     install::ensure_cargo_tool("fuzz")?;
     for target in targets {
-        run_with(&mut fuzz_command(target, seconds, jobs))?;
+        if seconds > 0 {
+            run_with(&mut fuzz_command(target, seconds, jobs))?;
+        }
+        if args.iter().any(|arg| arg == "--cmin") {
+            run_with(cargo_fuzz("cmin", target).args(["--", &format!("-max_len={MAX_LEN}")]))?;
+        }
     }
     Ok(())
 }
 
-/// `cargo fuzz run` on one target: release build with debug assertions,
-/// no sanitizer (the crate forbids unsafe code), no comparison tracing (it
-/// took two thirds of the time; `redline.dict` gives the markers and words
-/// instead), inputs up to [`MAX_LEN`],
-/// corpus in `fuzz/corpus/<target>`, crash inputs in `fuzz/artifacts/<target>`.
-fn fuzz_command(target: &str, seconds: u64, jobs: usize) -> Command {
-    let fuzz = root().join("fuzz");
+/// `cargo fuzz SUBCOMMAND` on one target and its corpus `fuzz/corpus/<target>`,
+/// with the build every run uses: release with debug assertions, no
+/// sanitizer (the crate forbids unsafe code), no comparison tracing (it took
+/// two thirds of the time; `redline.dict` gives the markers and words instead).
+fn cargo_fuzz(subcommand: &str, target: &str) -> Command {
     let mut command = Command::new("cargo");
-    command.current_dir(&fuzz).env("RUSTC_BOOTSTRAP", "1");
-    command.args(["fuzz", "run", "-O", "-a", "-s", "none", "--no-trace-compares", target]);
+    command.current_dir(root().join("fuzz")).env("RUSTC_BOOTSTRAP", "1");
+    command.args(["fuzz", subcommand, "-O", "-a", "-s", "none", "--no-trace-compares", target]);
     command.arg(format!("corpus/{target}"));
+    command
+}
+
+/// `cargo fuzz run` for `seconds`, inputs up to [`MAX_LEN`], crash inputs in
+/// `fuzz/artifacts/<target>`.
+fn fuzz_command(target: &str, seconds: u64, jobs: usize) -> Command {
+    let mut command = cargo_fuzz("run", target);
     command.args([
         "--".to_string(),
         format!("-max_total_time={seconds}"),

@@ -28,7 +28,7 @@ const TASKS: &[Task] = &[
     ("man", "man pages of redline and its subcommands into target/man", man),
     ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench::run),
     ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench::inputs),
-    ("fuzz", "run every fuzz target [--seconds N per target] [TARGET ...]", fuzz::run),
+    ("fuzz", "run the fuzz targets [--seconds N each] [--cmin] [TARGET ...]", fuzz::run),
 ];
 
 fn main() -> ExitCode {
