@@ -35,6 +35,8 @@ pub mod read;
 pub mod redline;
 pub mod render;
 pub mod series;
+#[cfg(test)]
+mod test_edits;
 
 pub use error::{Error, Result};
 

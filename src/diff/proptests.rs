@@ -3,6 +3,7 @@
 use super::tests::doc;
 use super::*;
 use crate::redline::EntryKind;
+use crate::test_edits::{apply, edit};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
@@ -44,43 +45,6 @@ fn provisions() -> impl Strategy<Value = Vec<String>> {
     prop::collection::vec(sentence(), 0..12)
 }
 
-#[derive(Debug, Clone)]
-enum Edit {
-    Insert(usize, String),
-    Delete(usize),
-    Reword(usize, String),
-    Move(usize, usize),
-    Reflow(usize),
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Insert(i, s)),
-        any::<usize>().prop_map(Edit::Delete),
-        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Reword(i, s)),
-        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
-        any::<usize>().prop_map(Edit::Reflow),
-    ]
-}
-
-fn apply(mut items: Vec<String>, edits: &[Edit]) -> Vec<String> {
-    for edit in edits {
-        let len = items.len();
-        match edit.clone() {
-            Edit::Insert(at, text) => items.insert(at % (len + 1), text),
-            Edit::Delete(at) if len > 0 => drop(items.remove(at % len)),
-            Edit::Reword(at, text) if len > 0 => items[at % len].push_str(&format!(" {text}")),
-            Edit::Move(from, to) if len > 0 => {
-                let item = items.remove(from % len);
-                items.insert(to % len, item);
-            }
-            Edit::Reflow(at) if len > 0 => items[at % len] = items[at % len].replacen(' ', "\n", 1),
-            _ => {}
-        }
-    }
-    items
-}
-
 fn render(items: &[String]) -> String {
     let mut text = String::from("TITLE LINE\n\nrecalling\n\n");
     for (index, item) in items.iter().enumerate() {
@@ -94,16 +58,16 @@ proptest! {
     #![proptest_config(ProptestConfig::with_cases(256))]
 
     #[test]
-    fn accept_and_reject_give_the_texts_back(items in provisions(), edits in prop::collection::vec(edit(), 0..6), strict in any::<bool>()) {
-        let (old, new) = (doc(&render(&items)), doc(&render(&apply(items, &edits))));
+    fn accept_and_reject_give_the_texts_back(items in provisions(), edits in prop::collection::vec(edit(sentence, true), 0..6), strict in any::<bool>()) {
+        let (old, new) = (doc(&render(&items)), doc(&render(&apply(&items, &edits))));
         let redline = diff(&old, &new, &DiffOptions { strict });
         prop_assert_eq!(redline.old_text(), old.text.clone());
         prop_assert_eq!(redline.new_text(), new.text.clone());
     }
 
     #[test]
-    fn every_piece_appears_once_and_output_is_deterministic(items in provisions(), edits in prop::collection::vec(edit(), 0..6)) {
-        let (old, new) = (doc(&render(&items)), doc(&render(&apply(items, &edits))));
+    fn every_piece_appears_once_and_output_is_deterministic(items in provisions(), edits in prop::collection::vec(edit(sentence, true), 0..6)) {
+        let (old, new) = (doc(&render(&items)), doc(&render(&apply(&items, &edits))));
         let redline = diff(&old, &new, &DiffOptions::default());
         let mut old_seen = vec![0; old.pieces.len()];
         let mut new_seen = vec![0; new.pieces.len()];

@@ -7,6 +7,7 @@
 use super::*;
 use crate::model::Document;
 use crate::redline::{Action, Entry, EntryKind, Op, Span};
+use crate::test_edits::{apply, edit};
 use proptest::prelude::*;
 
 type Slots = Vec<Option<String>>;
@@ -312,47 +313,12 @@ fn paragraphs(text: &str) -> Document {
     document
 }
 
-#[derive(Debug, Clone)]
-enum Edit {
-    Insert(usize, String),
-    Delete(usize),
-    Reword(usize, String),
-    Move(usize, usize),
-}
-
-fn apply(items: &[String], edits: &[Edit]) -> Vec<String> {
-    let mut items = items.to_vec();
-    for edit in edits {
-        let len = items.len();
-        match edit.clone() {
-            Edit::Insert(at, text) => items.insert(at % (len + 1), text),
-            Edit::Delete(at) if len > 0 => drop(items.remove(at % len)),
-            Edit::Reword(at, text) if len > 0 => items[at % len].push_str(&format!(" {text}")),
-            Edit::Move(from, to) if len > 0 => {
-                let item = items.remove(from % len);
-                items.insert(to % len, item);
-            }
-            _ => {}
-        }
-    }
-    items
-}
-
 fn sentence() -> impl Strategy<Value = String> {
     const WORDS: &[&str] = &[
         "the", "ITU", "role", "WSIS", "2010", "2014", "[not", "decided]", "Member", "States", "§",
         "of",
     ];
     prop::collection::vec(prop::sample::select(WORDS), 1..8).prop_map(|w| w.join(" "))
-}
-
-fn edit() -> impl Strategy<Value = Edit> {
-    prop_oneof![
-        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Insert(i, s)),
-        any::<usize>().prop_map(Edit::Delete),
-        (any::<usize>(), sentence()).prop_map(|(i, s)| Edit::Reword(i, s)),
-        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::Move(a, b)),
-    ]
 }
 
 fn render_items(items: &[String]) -> String {
@@ -373,7 +339,7 @@ proptest! {
     #[test]
     fn the_real_aligner_composes_without_warnings(
         items in prop::collection::vec(sentence(), 0..8),
-        edits in prop::collection::vec(prop::collection::vec(edit(), 0..4), 1..4),
+        edits in prop::collection::vec(prop::collection::vec(edit(sentence, false), 0..4), 1..4),
     ) {
         let mut texts = vec![render_items(&items)];
         let mut current = items;
