@@ -238,8 +238,11 @@ fn bracket_phrase(words: &mut [String], rng: &mut fastrand::Rng) {
     words[end].push(']');
 }
 
+/// The length of the section as [`render`] writes it (unwrapped).
 fn section_len(section: &Section) -> usize {
-    section.heading.len() + 1 + section.provisions.iter().map(|p| p.text.len() + 5).sum::<usize>()
+    let provisions = section.provisions.iter().enumerate();
+    let lengths = provisions.map(|(i, p)| label(i, section.operative).len() + p.text.len() + 2);
+    section.heading.len() + 1 + lengths.sum::<usize>()
 }
 
 /// The text of a resolution: title, then each heading and its labelled provisions.
