@@ -27,14 +27,41 @@ pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
         .ok_or_else(|| Error::UnknownEncoding { label: label.to_string() })
 }
 
-/// Reads and decodes a file.
-pub fn read_file(path: &Path, forced: Option<&'static Encoding>) -> Result<Decoded> {
+/// How input files are read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ReadOptions {
+    /// Decode with this encoding instead of detecting it.
+    pub encoding: Option<&'static Encoding>,
+    /// Read a file with no text as a revision with no provisions instead of
+    /// refusing it (a new resolution redlined against nothing).
+    pub allow_empty: bool,
+}
+
+impl ReadOptions {
+    /// Detects the encoding and reads an empty file as a revision with no
+    /// provisions (`--allow-empty`).
+    pub const EVEN_EMPTY: ReadOptions = ReadOptions { encoding: None, allow_empty: true };
+}
+
+/// Reads and decodes a file; a file with no text is refused unless
+/// [`ReadOptions::allow_empty`].
+pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Decoded> {
     if path.is_dir() {
         return Err(Error::Read { path: path.into(), reason: "is a directory".into() });
     }
     let bytes = std::fs::read(path)
         .map_err(|error| Error::Read { path: path.into(), reason: describe_io(&error) })?;
-    decode(&bytes, forced).map_err(|problem| problem.at(path))
+    decode_file(path, &bytes, options)
+}
+
+/// Decodes the bytes of the file (or stream) `path`, refusing binary data,
+/// bytes invalid in a forced encoding and, unless allowed, a text with nothing in it.
+pub fn decode_file(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Decoded> {
+    let decoded = decode(bytes, options.encoding).map_err(|problem| problem.at(path))?;
+    if !options.allow_empty && decoded.text.trim().is_empty() {
+        return Err(Error::Empty { path: path.into(), bytes: bytes.len() });
+    }
+    Ok(decoded)
 }
 
 /// Why bytes could not be decoded, before a path is attached.

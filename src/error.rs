@@ -34,6 +34,22 @@ pub enum Error {
         /// Offset of the first invalid byte sequence.
         offset: usize,
     },
+    /// The file holds no text (nothing, or only whitespace).
+    #[error(
+        "{path}: empty file ({bytes} bytes, no text); --allow-empty reads it as a revision with no provisions"
+    )]
+    Empty {
+        /// The file.
+        path: PathBuf,
+        /// Its size.
+        bytes: usize,
+    },
+    /// The same file was given as both revisions of a comparison.
+    #[error("{path}: the same file given as both the old and the new revision; nothing to compare")]
+    SameFile {
+        /// The file (as given first).
+        path: PathBuf,
+    },
     /// `--encoding` named no encoding known to `encoding_rs`.
     #[error(
         "unknown encoding {label:?}: use a WHATWG label such as utf-8, utf-16le, utf-16be, windows-1252, iso-8859-1, shift_jis, gbk"

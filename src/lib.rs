@@ -43,10 +43,7 @@ pub use error::{Error, Result};
 use std::path::Path;
 
 /// Reads, decodes and parses a file into a document.
-pub fn load(
-    path: &Path,
-    forced: Option<&'static encoding_rs::Encoding>,
-) -> Result<model::Document> {
-    let decoded = decode::read_file(path, forced)?;
+pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Document> {
+    let decoded = decode::read_file(path, options)?;
     Ok(parse::parse_text(&decoded.text, decoded.encoding))
 }

@@ -6,8 +6,9 @@ use redline::redline::{EntryKind, Op, Redline, Role, Span};
 use std::fmt::Write;
 use std::path::Path;
 
+/// Loads a revision; two fixtures are empty files on purpose.
 fn load(path: &Path) -> redline::model::Document {
-    redline::load(path, None).unwrap()
+    redline::load(path, &redline::decode::ReadOptions::EVEN_EMPTY).unwrap()
 }
 
 /// One block per entry: kind, action, flags, labels, then the marked text.

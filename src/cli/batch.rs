@@ -1,6 +1,6 @@
 //! `redline batch`: render every series folder of a directory, with an index.
 
-use super::{EXIT_ERROR, EXIT_OK, EncodingArg, FormatArg};
+use super::{EXIT_ERROR, EXIT_OK, FormatArg, InputArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use redline::batch::{self, BatchOptions};
 use redline::series::SeriesOptions;
@@ -56,7 +56,7 @@ pub struct Args {
     #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS", default_value = "html")]
     format: Vec<FormatArg>,
     #[command(flatten)]
-    encoding: EncodingArg,
+    input: InputArgs,
 }
 
 /// Runs the batch; exit 2 when any series failed.
@@ -64,7 +64,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = BatchOptions {
         jobs: args.jobs.map(usize::from),
         formats: args.format.iter().map(|&format| format.into()).collect(),
-        series: SeriesOptions { encoding: args.encoding.forced()?, ..SeriesOptions::default() },
+        series: SeriesOptions { read: args.input.read_options()?, ..SeriesOptions::default() },
     };
     let bar = progress_bar(batch::discover(&args.dir)?.len());
     let report = batch::run(&args.dir, &args.output, &options, &|name: &str| {

@@ -1,6 +1,6 @@
 //! `redline brackets`: bracketed text of one document, or followed across revisions.
 
-use super::{EXIT_CHECK_FAILED, EXIT_OK, EncodingArg, FormatArg, output_format};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, FormatArg, InputArgs, output_format};
 use redline::brackets::{self, DocumentReport, Revision, RevisionsReport};
 use std::path::{Path, PathBuf};
 
@@ -67,7 +67,7 @@ pub struct Args {
     #[arg(long = "label", value_name = "NAME")]
     labels: Vec<String>,
     #[command(flatten)]
-    encoding: EncodingArg,
+    input: InputArgs,
 }
 
 /// Reads the files, writes the report, and says whether `--check` failed.
@@ -93,12 +93,12 @@ fn load(args: &Args) -> anyhow::Result<Vec<Revision>> {
     if args.labels.len() > args.files.len() {
         anyhow::bail!("{} --label given for {} files", args.labels.len(), args.files.len());
     }
-    let forced = args.encoding.forced()?;
+    let read = args.input.read_options()?;
     let names = args.files.iter().enumerate().map(|(index, path)| {
         args.labels.get(index).cloned().unwrap_or_else(|| revision_name(path))
     });
     let load = |(path, label): (&PathBuf, String)| -> anyhow::Result<Revision> {
-        Ok(Revision { label, document: redline::load(path, forced)? })
+        Ok(Revision { label, document: redline::load(path, &read)? })
     };
     args.files.iter().zip(names).map(load).collect()
 }

@@ -1,6 +1,6 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
-use super::{EXIT_OK, EncodingArg};
+use super::{EXIT_OK, InputArgs};
 use redline::diff::{DiffOptions, diff};
 use redline::redline::Source;
 use redline::render::{self, Format, Header, Markers, Options, View};
@@ -35,7 +35,7 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
-    encoding: EncodingArg,
+    input: InputArgs,
     #[command(flatten)]
     header: HeaderArgs,
 }
@@ -89,15 +89,25 @@ enum ViewArg {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = options(&args)?;
     options.check()?;
-    let forced = args.encoding.forced()?;
-    let old = redline::load(&args.old, forced)?;
-    let new = redline::load(&args.new, forced)?;
+    let read = args.input.read_options()?;
+    refuse_same_file(&args.old, &args.new)?;
+    let old = redline::load(&args.old, &read)?;
+    let new = redline::load(&args.new, &read)?;
     let mut redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     redline.old = Source { path: args.old.display().to_string(), encoding: old.encoding.clone() };
     redline.new = Source { path: args.new.display().to_string(), encoding: new.encoding.clone() };
     let out = render::render(&redline, &options)?;
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
     Ok(EXIT_OK)
+}
+
+/// Comparing a file with itself is a mistake on the command line (two paths
+/// naming one file, by any route), not a redline with nothing in it.
+fn refuse_same_file(old: &Path, new: &Path) -> redline::Result<()> {
+    match (same_file::Handle::from_path(old), same_file::Handle::from_path(new)) {
+        (Ok(a), Ok(b)) if a == b => Err(redline::Error::SameFile { path: old.into() }),
+        _ => Ok(()),
+    }
 }
 
 /// The render options the flags ask for.

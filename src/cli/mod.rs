@@ -105,17 +105,23 @@ fn dispatch(command: Command) -> anyhow::Result<u8> {
 
 /// The `--encoding` flag shared by every command that reads resolutions.
 #[derive(Debug, Clone, clap::Args)]
-pub struct EncodingArg {
+pub struct InputArgs {
     /// Decode input with this encoding (any WHATWG label: utf-8, windows-1252,
     /// utf-16le ...) instead of detecting it.
     #[arg(long, value_name = "LABEL")]
     pub encoding: Option<String>,
+    /// Read a file with no text as a revision with no provisions (a new
+    /// resolution against nothing) instead of refusing it.
+    #[arg(long)]
+    pub allow_empty: bool,
 }
 
-impl EncodingArg {
-    /// The forced encoding, if any; an unknown label is an error.
-    pub fn forced(&self) -> redline::Result<Option<&'static encoding_rs::Encoding>> {
-        self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()
+impl InputArgs {
+    /// How input files are read; an unknown encoding label is an error.
+    pub fn read_options(&self) -> redline::Result<redline::decode::ReadOptions> {
+        let encoding =
+            self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
+        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty })
     }
 }
 

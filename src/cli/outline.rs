@@ -1,6 +1,6 @@
 //! `redline outline`: the tree a reader would check.
 
-use super::{EXIT_OK, EncodingArg};
+use super::{EXIT_OK, InputArgs};
 use redline::parse::outline;
 use std::path::PathBuf;
 
@@ -13,7 +13,7 @@ pub struct Args {
     #[arg(long, value_enum, default_value_t = Format::Text)]
     format: Format,
     #[command(flatten)]
-    encoding: EncodingArg,
+    input: InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -24,7 +24,7 @@ enum Format {
 
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let document = redline::load(&args.file, args.encoding.forced()?)?;
+    let document = redline::load(&args.file, &args.input.read_options()?)?;
     let out = match args.format {
         Format::Text => outline::render_text(&document),
         Format::Json => serde_json::to_string_pretty(&outline::outline(&document))? + "\n",

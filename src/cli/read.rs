@@ -1,6 +1,6 @@
 //! `redline accept` and `redline reject`: read a rendered redline back.
 
-use super::{EXIT_OK, EncodingArg};
+use super::{EXIT_OK, InputArgs};
 use redline::read::{Markup, read};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -31,7 +31,7 @@ struct Common {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     #[command(flatten)]
-    encoding: EncodingArg,
+    input: InputArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -52,7 +52,7 @@ pub fn reject(args: RejectArgs) -> anyhow::Result<u8> {
 }
 
 fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
-    let text = load(&args.file, &args.encoding)?;
+    let text = load(&args.file, &args.input)?;
     let revisions = read(&text, markup(args.from)).map_err(|problem| problem.at(&args.file))?;
     let out = if accept { revisions.new } else { revisions.old };
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
@@ -60,17 +60,17 @@ fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
 }
 
 /// The decoded text of `path`, or of stdin for `-`.
-fn load(path: &Path, encoding: &EncodingArg) -> redline::Result<String> {
-    let forced = encoding.forced()?;
+fn load(path: &Path, input: &InputArgs) -> redline::Result<String> {
+    let options = input.read_options()?;
     if path.as_os_str() != "-" {
-        return Ok(redline::decode::read_file(path, forced)?.text);
+        return Ok(redline::decode::read_file(path, &options)?.text);
     }
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|error| redline::Error::Read {
         path: path.into(),
         reason: redline::error::describe_io(&error),
     })?;
-    Ok(redline::decode::decode(&bytes, forced).map_err(|problem| problem.at(path))?.text)
+    Ok(redline::decode::decode_file(path, &bytes, &options)?.text)
 }
 
 fn markup(from: FromArg) -> Markup {

@@ -1,6 +1,6 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
-use super::{EXIT_OK, EncodingArg, FormatArg, output_format};
+use super::{EXIT_OK, FormatArg, InputArgs, output_format};
 use anyhow::{Context, bail};
 use redline::series::{self, Format, Series, SeriesOptions, SeriesSpec};
 use std::path::{Path, PathBuf};
@@ -60,7 +60,7 @@ pub struct Args {
     #[arg(long, value_enum, value_name = "FORMAT")]
     format: Option<FormatArg>,
     #[command(flatten)]
-    encoding: EncodingArg,
+    input: InputArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
@@ -75,7 +75,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let spec = spec(&args.revisions, &args.labels)?;
     let options = SeriesOptions {
         base: args.base,
-        encoding: args.encoding.forced()?,
+        read: args.input.read_options()?,
         ..SeriesOptions::default()
     };
     let series = series::build(&spec, &options)?;

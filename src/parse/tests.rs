@@ -581,8 +581,10 @@ fn shape(document: &Document) -> Vec<String> {
 #[test]
 fn hard_wrapped_text_reads_like_its_source() {
     let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures");
-    let source = crate::load(&fixtures.join("seeds/000_bb43a9d7ff8b3d18.txt"), None).unwrap();
-    let wrapped = crate::load(&fixtures.join("outline/000_hard_wrapped.txt"), None).unwrap();
+    let source =
+        crate::load(&fixtures.join("seeds/000_bb43a9d7ff8b3d18.txt"), &Default::default()).unwrap();
+    let wrapped =
+        crate::load(&fixtures.join("outline/000_hard_wrapped.txt"), &Default::default()).unwrap();
     assert_eq!(shape(&wrapped), shape(&source));
     assert!(wrapped.diagnostics.is_empty(), "{:?}", wrapped.diagnostics);
 }

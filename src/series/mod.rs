@@ -85,15 +85,15 @@ impl Revision {
 pub struct SeriesOptions {
     /// The revision the cumulative redline starts at (1-based).
     pub base: usize,
-    /// Decode every revision with this encoding instead of detecting it.
-    pub encoding: Option<&'static encoding_rs::Encoding>,
+    /// How every revision is read (encoding, empty files).
+    pub read: crate::decode::ReadOptions,
     /// Options of the aligner.
     pub diff: DiffOptions,
 }
 
 impl Default for SeriesOptions {
     fn default() -> Self {
-        SeriesOptions { base: 1, encoding: None, diff: DiffOptions::default() }
+        SeriesOptions { base: 1, read: Default::default(), diff: DiffOptions::default() }
     }
 }
 
@@ -112,7 +112,7 @@ pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>
     let documents = spec
         .revisions
         .iter()
-        .map(|revision| crate::load(&revision.path, options.encoding))
+        .map(|revision| crate::load(&revision.path, &options.read))
         .collect::<Result<Vec<Document>>>()?;
     let revisions = spec
         .revisions

@@ -132,10 +132,30 @@ fn an_empty_file() {
     let scratch = Scratch::new();
     scratch.write("empty.txt", b"");
     let output = scratch.run(&["outline", "empty.txt"]);
-    // FIXME: issue 8 lists an empty file among the broken inputs (one line on
-    // stderr naming it, exit 2); today it is read as a document of no pieces.
+    check_error(&output, &["empty.txt", "empty file (0 bytes", "--allow-empty"]);
+    let output = scratch.run(&["diff", "empty.txt", "good.txt", "-o", "out.html"]);
+    check_error(&output, &["empty.txt", "empty file"]);
+    assert_eq!(scratch.files(), ["empty.txt", "good.txt"]);
+}
+
+#[test]
+fn a_file_of_only_whitespace_is_empty_too() {
+    let scratch = Scratch::new();
+    scratch.write("blank.txt", b"\xEF\xBB\xBF \r\n\t\n");
+    let output = scratch.run(&["reject", "blank.txt"]);
+    check_error(&output, &["blank.txt", "empty file (8 bytes"]);
+}
+
+#[test]
+fn allow_empty_reads_an_empty_file_as_a_revision_with_nothing() {
+    let scratch = Scratch::new();
+    scratch.write("empty.txt", b"");
+    let output = scratch.run(&["outline", "--allow-empty", "empty.txt"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert_eq!(stdout(&output), "encoding: UTF-8\n");
+    let output = scratch.run(&["diff", "--allow-empty", "empty.txt", "good.txt", "--stat"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("ADD"), "{}", stdout(&output));
 }
 
 #[test]
@@ -338,8 +358,17 @@ fn diff_names_the_missing_revision() {
 fn diff_of_the_same_file_twice() {
     let scratch = Scratch::new();
     let output = scratch.run(&["diff", "good.txt", "good.txt", "--format", "json"]);
-    // FIXME: issue 8 lists the same file twice among the broken inputs (one
-    // line on stderr, exit 2); today it is a redline with no change, exit 0.
+    check_error(&output, &["good.txt", "the same file given as both"]);
+    let output = scratch.run(&["diff", "good.txt", "./good.txt", "-o", "out.json"]);
+    check_error(&output, &["good.txt", "the same file given as both"]);
+    assert_eq!(scratch.files(), ["good.txt"]);
+}
+
+#[test]
+fn diff_of_two_files_with_the_same_text_is_no_error() {
+    let scratch = Scratch::new();
+    scratch.write("copy.txt", &std::fs::read(scratch.path("good.txt")).unwrap());
+    let output = scratch.run(&["diff", "good.txt", "copy.txt", "--format", "json"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("\"MOD\": 0"), "{}", stdout(&output));
 }
@@ -347,7 +376,9 @@ fn diff_of_the_same_file_twice() {
 #[test]
 fn diff_output_in_a_missing_directory() {
     let scratch = Scratch::new();
-    let output = scratch.run(&["diff", "good.txt", "good.txt", "-o", "nowhere/out.html"]);
+    let other = fixture("seeds/001_c6d08fd8f7b644ff.txt");
+    let output =
+        scratch.run(&["diff", "good.txt", other.to_str().unwrap(), "-o", "nowhere/out.html"]);
     check_error(&output, &["nowhere/out.html", "no such file or directory"]);
     assert_eq!(scratch.files(), ["good.txt"]);
 }
@@ -376,7 +407,16 @@ fn diff_output_to_a_device_writes_into_the_device() {
     let null = scratch.path("null");
     let made = Command::new("mknod").arg(&null).args(["c", "1", "3"]).status().unwrap();
     assert!(made.success(), "mknod");
-    let output = scratch.run(&["diff", "good.txt", "good.txt", "-o", "null", "--format", "text"]);
+    let other = fixture("seeds/001_c6d08fd8f7b644ff.txt");
+    let output = scratch.run(&[
+        "diff",
+        "good.txt",
+        other.to_str().unwrap(),
+        "-o",
+        "null",
+        "--format",
+        "text",
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let kind = std::fs::metadata(&null).unwrap().file_type();
     assert!(kind.is_char_device(), "the device was replaced: {kind:?}");

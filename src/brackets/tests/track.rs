@@ -3,6 +3,7 @@
 
 use crate::brackets::testdoc::{doc, redline_of, redline_with};
 use crate::brackets::{BracketState, track};
+use crate::decode::ReadOptions;
 use crate::diff::{DiffOptions, diff};
 use crate::model::Document;
 use crate::redline::{Action, Op, Redline};
@@ -132,7 +133,8 @@ fn removed_brackets_are_the_only_change_in_the_redline() {
     check_only_brackets_struck(&doc(OLD), &doc(&OLD.replace("[not decided]", "not decided")));
     let fixture = |name: &str| {
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        crate::load(&root.join("fixtures/diff/18-brackets-agreed").join(name), None).unwrap()
+        crate::load(&root.join("fixtures/diff/18-brackets-agreed").join(name), &Default::default())
+            .unwrap()
     };
     check_only_brackets_struck(&fixture("old.txt"), &fixture("new.txt"));
 }
@@ -203,8 +205,10 @@ fn ranges_point_at_the_brackets_on_every_fixture_pair() {
     pairs.extend(res140.windows(2).map(|pair| (pair[0].clone(), pair[1].clone())));
     let mut followed = 0;
     for (old_path, new_path) in pairs {
-        let (old, new) =
-            (crate::load(&old_path, None).unwrap(), crate::load(&new_path, None).unwrap());
+        let (old, new) = (
+            crate::load(&old_path, &ReadOptions::EVEN_EMPTY).unwrap(),
+            crate::load(&new_path, &ReadOptions::EVEN_EMPTY).unwrap(),
+        );
         for tracked in track(&old, &new, &diff(&old, &new, &DiffOptions::default())) {
             if let Some(range) = tracked.old_range.clone() {
                 let text = &old.text[range];
