@@ -1,7 +1,7 @@
 //! Splits a rendered redline into characters, markers, notes and action lines.
 
 use super::Problem;
-use crate::render::markers::{ESCAPE, MoveNote, Notation, is_action_line};
+use crate::render::markers::{ESCAPE, MoveNote, Notation, is_action_line, may_start_marker};
 
 /// One token of a rendered redline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -48,8 +48,13 @@ impl<'a> Scanner<'a> {
         let start = self.pos;
         let rest = &self.text[start..];
         let first = rest.chars().next()?;
-        let line_start = start == 0 || self.text[..start].ends_with('\n');
-        let token = if outside && line_start && self.action_line(rest) {
+        let line_start = start == 0 || self.text.as_bytes()[start - 1] == b'\n';
+        // Most characters start nothing: no marker, note, escape or action line.
+        let special = first == ESCAPE || (first.is_ascii() && may_start_marker(first as u8));
+        let token = if !special && !(outside && line_start) {
+            self.pos += first.len_utf8();
+            Ok(Token::Char(first))
+        } else if outside && line_start && self.action_line(rest) {
             Ok(Token::ActionLine)
         } else if self.notation.escapes && first == ESCAPE {
             self.escaped(start)

@@ -158,7 +158,17 @@ pub fn is_action_line(line: &str) -> bool {
 
 /// The marker of [`ALL_MARKERS`] that starts `text`, if any.
 pub fn marker_at(text: &str) -> Option<&'static str> {
+    let first = *text.as_bytes().first()?;
+    if !may_start_marker(first) {
+        return None;
+    }
     ALL_MARKERS.iter().copied().find(|marker| text.starts_with(marker))
+}
+
+/// `true` if `byte` is the first byte of some marker of [`ALL_MARKERS`]: a
+/// cheap test that lets scanners skip the other characters.
+pub fn may_start_marker(byte: u8) -> bool {
+    matches!(byte, b'{' | b'-' | b'+' | b'~' | b'<' | b'=' | b'[')
 }
 
 /// `true` if the literal character at the start of `rest` must be escaped.
@@ -185,6 +195,19 @@ fn extends_marker(mark: &str, rest: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_marker_starts_with_a_byte_that_may_start_one() {
+        for marker in ALL_MARKERS {
+            assert!(may_start_marker(marker.as_bytes()[0]), "{marker}");
+        }
+        for notation in [TILDE, WDIFF, CRITIC, DL23] {
+            let note = notation.note.map(|(open, _)| open);
+            for open in [Some(notation.delete.0), notation.insert.map(|m| m.0), note] {
+                assert!(open.is_none_or(|open| may_start_marker(open.as_bytes()[0])), "{open:?}");
+            }
+        }
+    }
 
     #[test]
     fn action_lines_are_exact() {
