@@ -33,14 +33,28 @@ pub fn inner_text<'a>(document: &'a Document, bracket: &Bracket) -> &'a str {
 #[derive(Debug, Clone)]
 pub struct TextIndex {
     lines: LineIndex,
-    /// Start and end offsets of every word, in order (words never overlap).
+    /// Start and end offsets of every word inside a balanced bracket, in
+    /// order (words never overlap).
     words: Vec<(usize, usize)>,
 }
 
 impl TextIndex {
-    /// Indexes the lines and words of `text`.
-    pub fn new(text: &str) -> Self {
-        let words = text.unicode_word_indices().map(|(at, word)| (at, at + word.len())).collect();
+    /// Indexes the lines of `document` and the words inside its balanced
+    /// brackets, the only words ever counted: the cost follows the bracketed
+    /// text, not the whole text (a 10 MB resolution has little of it).
+    ///
+    /// A `[` or `]` is a word boundary on both sides (no Unicode word rule
+    /// reaches across it), so the words of `[...]` are the same as in the
+    /// whole text.
+    pub fn new(document: &Document) -> Self {
+        let text = &document.text;
+        let mut words = Vec::new();
+        for span in bracketed_spans(document) {
+            let words_in_span = text[span.clone()].unicode_word_indices();
+            words.extend(
+                words_in_span.map(|(at, word)| (span.start + at, span.start + at + word.len())),
+            );
+        }
         TextIndex { lines: LineIndex::new(text), words }
     }
 
@@ -56,6 +70,25 @@ impl TextIndex {
         let end = self.words.partition_point(|&(_, end)| end <= range.end);
         end.saturating_sub(first)
     }
+}
+
+/// The spans from `[` to `]` of the balanced brackets, nested ones merged
+/// into the outermost: sorted and disjoint.
+fn bracketed_spans(document: &Document) -> Vec<std::ops::Range<usize>> {
+    let mut spans: Vec<std::ops::Range<usize>> = document
+        .brackets
+        .iter()
+        .filter_map(|bracket| Some(bracket.open?..bracket.close? + 1))
+        .collect();
+    spans.sort_by_key(|span| span.start);
+    let mut merged: Vec<std::ops::Range<usize>> = Vec::with_capacity(spans.len());
+    for span in spans {
+        match merged.last_mut() {
+            Some(last) if span.start < last.end => last.end = last.end.max(span.end),
+            _ => merged.push(span),
+        }
+    }
+    merged
 }
 
 /// `true` when a bracket has both its `[` and its `]`.

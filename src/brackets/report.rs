@@ -114,7 +114,7 @@ pub struct ReportSummary {
 impl DocumentReport {
     /// Builds the report of a scanned document (see [`super::scan_document`]).
     pub fn new(name: impl Into<String>, document: &Document) -> Self {
-        let lines = TextIndex::new(&document.text);
+        let lines = TextIndex::new(document);
         let choices = find_choices(document);
         let mut brackets = Vec::new();
         let mut unbalanced = Vec::new();

@@ -147,8 +147,8 @@ impl<'a> Tracker<'a> {
         Self {
             old,
             new,
-            old_lines: TextIndex::new(&old.text),
-            new_lines: TextIndex::new(&new.text),
+            old_lines: TextIndex::new(old),
+            new_lines: TextIndex::new(new),
             map: SpanMap::new(old, new, redline),
             old_bracketed: outermost(old),
             new_by_close: by_close(new),

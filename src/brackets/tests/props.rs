@@ -1,6 +1,7 @@
 //! Properties: scanning, reporting and tracking never panic; reported spans
 //! are balanced substrings of the input; every bracket is followed once.
 
+use crate::brackets::locate::TextIndex;
 use crate::brackets::testdoc::{doc, redline_of};
 use crate::brackets::{DocumentReport, document_html, document_text, track};
 use crate::diff::{DiffOptions, diff};
@@ -8,6 +9,7 @@ use crate::model::{Bracket, Document, InlineKind};
 use crate::parse::parse_text;
 use crate::redline::Redline;
 use proptest::prelude::*;
+use unicode_segmentation::UnicodeSegmentation;
 
 /// Texts made of the pieces that matter: brackets, headings, labels, artefacts, non-ASCII.
 fn text() -> impl Strategy<Value = String> {
@@ -94,6 +96,17 @@ proptest! {
     #[test]
     fn through_the_parser_spans_are_balanced_substrings(input in text(), noise in ".{0,40}") {
         check_spans(&parse_text(&format!("{input}{noise}"), "UTF-8"))?;
+    }
+
+    #[test]
+    fn words_are_counted_as_in_the_bracket_alone(input in text(), noise in ".{0,40}") {
+        let document = parse_text(&format!("{input}{noise}"), "UTF-8");
+        let index = TextIndex::new(&document);
+        for bracket in &document.brackets {
+            let (Some(open), Some(close)) = (bracket.open, bracket.close) else { continue };
+            let alone = document.text[open + 1..close].unicode_words().count();
+            prop_assert_eq!(index.count_words(open + 1..close), alone, "{:?}", bracket);
+        }
     }
 
 
