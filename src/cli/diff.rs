@@ -91,13 +91,21 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     options.check()?;
     let read = args.input.read_options()?;
     refuse_same_file(&args.old, &args.new)?;
-    let old = redline::load(&args.old, &read)?;
-    let new = redline::load(&args.new, &read)?;
+    // One after the other, on this thread: parsing them on two threads was 15%
+    // faster but put them in two malloc arenas, and the freed documents could
+    // not be reused for the page (a third more peak memory).
+    let (old, new) = (redline::load(&args.old, &read)?, redline::load(&args.new, &read)?);
     let mut redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     redline.old = Source { path: args.old.display().to_string(), encoding: old.encoding.clone() };
     redline.new = Source { path: args.new.display().to_string(), encoding: new.encoding.clone() };
+    // The redline holds all it renders: free the documents before the page
+    // is built, so the two are never in memory at once.
+    drop((old, new));
     let out = render::render(&redline, &options)?;
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    // The process ends here: the system takes the memory back faster than
+    // freeing every span one by one would.
+    std::mem::forget((redline, out));
     Ok(EXIT_OK)
 }
 

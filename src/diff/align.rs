@@ -16,6 +16,7 @@ use super::order::longest_increasing;
 use super::similarity::{Bag, MOD_THRESHOLD, dice};
 use super::tokens::{Interner, tokenize};
 use crate::model::{Document, PieceKind};
+use rustc_hash::FxHashMap;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::HashMap;
 
@@ -57,9 +58,10 @@ struct Profile {
 
 /// Aligns the pieces of two documents.
 pub fn align(old: &Document, new: &Document, strict: bool) -> Alignment {
-    let mut ids = HashMap::new();
-    let mut old_profiles = profiles(old, strict, &mut ids);
-    let mut new_profiles = profiles(new, strict, &mut ids);
+    let (old_keys, new_keys) = (keys(old, strict), keys(new, strict));
+    let mut ids = FxHashMap::default();
+    let mut old_profiles = profiles(old, old_keys, &mut ids);
+    let mut new_profiles = profiles(new, new_keys, &mut ids);
     let mut matcher = Matcher::new(old.pieces.len(), new.pieces.len());
     matcher.match_in_order(&mut old_profiles, &mut new_profiles);
     matcher.match_exact_moves(&old_profiles, &new_profiles);
@@ -70,16 +72,21 @@ pub fn align(old: &Document, new: &Document, strict: bool) -> Alignment {
     Alignment { pairs: matcher.finish(), warnings }
 }
 
-/// Each piece's kind and the id of its comparison key (one pass over the text,
-/// no tokenising: most pieces match exactly and never need their words).
+/// The comparison key of each piece (one pass over the text, no tokenising:
+/// most pieces match exactly and never need their words).
+fn keys(document: &Document, strict: bool) -> Vec<String> {
+    let content = |piece: &crate::model::Piece| &document.text[piece.content.clone()];
+    document.pieces.iter().map(|piece| comparison_key(content(piece), strict)).collect()
+}
+
+/// Each piece's kind and the id of its comparison key, ids shared by both sides.
 fn profiles(
     document: &Document,
-    strict: bool,
-    ids: &mut HashMap<(PieceKind, String), u32>,
+    keys: Vec<String>,
+    ids: &mut FxHashMap<(PieceKind, String), u32>,
 ) -> Vec<Profile> {
     let mut out = Vec::with_capacity(document.pieces.len());
-    for piece in &document.pieces {
-        let key = comparison_key(&document.text[piece.content.clone()], strict);
+    for (piece, key) in document.pieces.iter().zip(keys) {
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
         let id = *ids.entry((piece.kind, key)).or_insert(next);
         out.push(Profile { kind: piece.kind, id, bag: Bag::default(), gap: 0 });

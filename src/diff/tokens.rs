@@ -9,7 +9,7 @@
 //! - All whitespace runs share one key (layout never changes the text).
 
 use super::normalize::{fold_typography, is_en_dash, is_space};
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -36,7 +36,7 @@ impl Token {
 /// Interns comparison keys; one interner is shared by both sides of a diff.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
 }
 
 /// The key every whitespace run gets.
@@ -45,7 +45,7 @@ pub const SPACE_KEY: u32 = 0;
 impl Interner {
     /// A new interner; whitespace is key [`SPACE_KEY`].
     pub fn new() -> Self {
-        let mut ids = HashMap::new();
+        let mut ids = FxHashMap::default();
         ids.insert(" ".to_string(), SPACE_KEY);
         Interner { ids }
     }
