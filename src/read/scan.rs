@@ -51,10 +51,11 @@ impl<'a> Scanner<'a> {
         let line_start = start == 0 || self.text.as_bytes()[start - 1] == b'\n';
         // Most characters start nothing: no marker, note, escape or action line.
         let special = first == ESCAPE || (first.is_ascii() && may_start_marker(first as u8));
-        let token = if !special && !(outside && line_start) {
+        let may_be_action_line = outside && line_start;
+        let token = if !(special || may_be_action_line) {
             self.pos += first.len_utf8();
             Ok(Token::Char(first))
-        } else if outside && line_start && self.action_line(rest) {
+        } else if may_be_action_line && self.action_line(rest) {
             Ok(Token::ActionLine)
         } else if self.notation.escapes && first == ESCAPE {
             self.escaped(start)
