@@ -237,9 +237,15 @@ impl LineIndex {
     /// the text this index was built from.
     pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
         let offset = offset.min(text.len());
-        let line = self.starts.partition_point(|&start| start <= offset);
+        let line = self.line(offset);
         let start = self.starts[line - 1];
         let column = text[start..offset].chars().count() + 1;
         (line, column)
+    }
+
+    /// 1-based line of byte `offset`: a binary search, without counting the
+    /// characters of the line as [`LineIndex::line_col`] does.
+    pub fn line(&self, offset: usize) -> usize {
+        self.starts.partition_point(|&start| start <= offset)
     }
 }

@@ -329,6 +329,12 @@ impl Summary {
 }
 
 impl Redline {
+    /// Bytes of text in all spans (old and new together): a size hint for
+    /// renderers, which reserve their output once instead of growing it.
+    pub fn text_len(&self) -> usize {
+        self.entries.iter().flat_map(|entry| &entry.spans).map(|span| span.text.len()).sum()
+    }
+
     /// The old revision's text, rebuilt from the spans: a moved entry's old
     /// text stands at its move stub.
     pub fn old_text(&self) -> String {

@@ -28,6 +28,24 @@ pub fn inner_text<'a>(document: &'a Document, bracket: &Bracket) -> &'a str {
     }
 }
 
+/// Longest bracketed text a report quotes whole, in characters; a longer one
+/// is quoted by its first and last [`EXCERPT_CHARS`]` / 2` characters. Without
+/// a limit, brackets nested thousands deep would each quote the text of all
+/// the levels inside them, and the report would grow with the square of the input.
+pub const EXCERPT_CHARS: usize = 1_000;
+
+/// `text` whole, or its beginning and end joined by ` … ` when it is longer
+/// than [`EXCERPT_CHARS`]; `true` when it was cut.
+pub fn excerpt(text: &str) -> (String, bool) {
+    let half = EXCERPT_CHARS / 2;
+    let Some((head_end, _)) = text.char_indices().nth(EXCERPT_CHARS) else {
+        return (text.to_string(), false);
+    };
+    let head = &text[..text.char_indices().nth(half).map_or(head_end, |(at, _)| at)];
+    let tail_start = text.char_indices().rev().nth(half - 1).map_or(0, |(at, _)| at);
+    (format!("{head} … {}", &text[tail_start..]), true)
+}
+
 /// Line and word look-ups into one document text, built once: counting the
 /// words of every bracket from it stays linear however deep brackets nest.
 #[derive(Debug, Clone)]
@@ -94,4 +112,24 @@ fn bracketed_spans(document: &Document) -> Vec<std::ops::Range<usize>> {
 /// `true` when a bracket has both its `[` and its `]`.
 pub fn is_balanced(bracket: &Bracket) -> bool {
     bracket.open.is_some() && bracket.close.is_some()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_texts_are_quoted_whole() {
+        let text = "é".repeat(EXCERPT_CHARS);
+        assert_eq!(excerpt(&text), (text.clone(), false));
+    }
+
+    #[test]
+    fn long_texts_keep_their_first_and_last_characters() {
+        let text = format!("{}{}{}", "a".repeat(600), "é".repeat(600), "z".repeat(600));
+        let (quoted, cut) = excerpt(&text);
+        assert!(cut);
+        let half = EXCERPT_CHARS / 2;
+        assert_eq!(quoted, format!("{} … {}", "a".repeat(half), "z".repeat(half)));
+    }
 }

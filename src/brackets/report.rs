@@ -1,7 +1,9 @@
 //! The report on one document: every span, every choice, every unbalanced bracket, a summary.
 
 use super::choices::{Choice, find_choices};
-use super::locate::{TextIndex, inner_text, is_balanced, label_name, piece_at, section_name};
+use super::locate::{
+    TextIndex, excerpt, inner_text, is_balanced, label_name, piece_at, section_name,
+};
 use super::track::BracketState;
 use crate::model::{Bracket, Document, PieceKind};
 use serde::Serialize;
@@ -41,8 +43,13 @@ pub struct BracketSpan {
     pub end_column: usize,
     /// 1 for an outermost bracket, 2 inside another ...
     pub depth: usize,
-    /// The text between the brackets, exactly as written.
+    /// The text between the brackets, exactly as written; over
+    /// [`EXCERPT_CHARS`](super::locate::EXCERPT_CHARS) characters, its
+    /// beginning and end joined by ` … ` (and `excerpt` is `true`).
     pub text: String,
+    /// `true` when `text` is an excerpt.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub excerpt: bool,
     /// Words in that text.
     pub words: usize,
     /// `open` in a single document; its life since the previous revision otherwise.
@@ -167,7 +174,7 @@ impl BracketSpan {
         let close = bracket.close.unwrap_or(open);
         let (line, column) = index.line_col(&document.text, open);
         let (end_line, end_column) = index.line_col(&document.text, close);
-        let text = inner_text(document, bracket).to_string();
+        let (text, excerpt) = excerpt(inner_text(document, bracket));
         let words = if is_balanced(bracket) { index.count_words(open + 1..close) } else { 0 };
         Self {
             section: section_name(document, bracket.piece),
@@ -179,6 +186,7 @@ impl BracketSpan {
             depth: bracket.depth,
             words,
             text,
+            excerpt,
             state: BracketState::Open,
             choice: None,
         }
@@ -190,7 +198,7 @@ impl ChoiceReport {
         let first = &document.brackets[choice.options[0]];
         let (line, column) = lines.line_col(&document.text, first.open.unwrap_or_default());
         let options = (choice.options.iter())
-            .map(|&option| inner_text(document, &document.brackets[option]).to_string())
+            .map(|&option| excerpt(inner_text(document, &document.brackets[option])).0)
             .collect();
         Self {
             section: section_name(document, first.piece),

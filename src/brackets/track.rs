@@ -8,7 +8,7 @@
 //! agreed (outside brackets) in the old revision, `new` otherwise.
 
 use super::locate::TextIndex;
-use super::locate::{inner_text, is_balanced};
+use super::locate::{excerpt, inner_text, is_balanced};
 use super::offsets::SpanMap;
 use super::report::BracketSpan;
 use super::scan::start_of;
@@ -75,7 +75,8 @@ pub struct TrackedBracket {
     pub span: BracketSpan,
     /// The revision `span` describes: `new`, or `old` for `agreed` and `dropped`.
     pub revision: Side,
-    /// For `changed`: the text inside the brackets in the old revision.
+    /// For `changed`: the text inside the brackets in the old revision (an
+    /// excerpt when long, as the span's `text`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_text: Option<String>,
     /// Index into [`Redline::entries`] of the entry holding the bracket
@@ -185,10 +186,11 @@ impl<'a> Tracker<'a> {
     fn kept(&self, old_index: usize, new_index: usize) -> TrackedBracket {
         let old_bracket = &self.old.brackets[old_index];
         let old_text = inner_text(self.old, old_bracket);
+        let new_text = inner_text(self.new, &self.new.brackets[new_index]);
         let mut tracked = self.on_new(new_index, BracketState::Unchanged);
-        if old_text != tracked.span.text {
+        if old_text != new_text {
             tracked.span.state = BracketState::Changed;
-            tracked.old_text = Some(old_text.to_string());
+            tracked.old_text = Some(excerpt(old_text).0);
         }
         tracked.old_bracket = Some(old_index);
         tracked.old_range = range(old_bracket);

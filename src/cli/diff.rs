@@ -101,6 +101,9 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // The redline holds all it renders: free the documents before the page
     // is built, so the two are never in memory at once.
     drop((old, new));
+    for warning in &redline.warnings {
+        eprintln!("redline: warning: {warning}");
+    }
     let out = render::render(&redline, &options)?;
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
     // The process ends here: the system takes the memory back faster than

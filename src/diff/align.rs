@@ -68,8 +68,30 @@ pub fn align(old: &Document, new: &Document, strict: bool) -> Alignment {
     let mut interner = Interner::new();
     fill_bags(old, &mut old_profiles, &matcher.old_taken, strict, &mut interner);
     fill_bags(new, &mut new_profiles, &matcher.new_taken, strict, &mut interner);
-    let warnings = matcher.match_similar(&old_profiles, &new_profiles);
+    let mut warnings = matcher.match_similar(&old_profiles, &new_profiles);
+    warnings.extend(repeated_text("old", old, &old_profiles));
+    warnings.extend(repeated_text("new", new, &new_profiles));
     Alignment { pairs: matcher.finish(), warnings }
+}
+
+/// At least this many pieces of one side with the same text earn a warning.
+pub const REPEATED_TEXT_WARNING: usize = 100;
+
+/// A warning for text shared by [`REPEATED_TEXT_WARNING`] pieces or more: which
+/// of them was inserted, deleted or changed is told by position alone.
+fn repeated_text(side: &str, document: &Document, profiles: &[Profile]) -> Option<String> {
+    let mut counts: FxHashMap<u32, (usize, usize)> = FxHashMap::default();
+    for (index, profile) in profiles.iter().enumerate() {
+        counts.entry(profile.id).or_insert((0, index)).0 += 1;
+    }
+    let (count, first) = counts.into_values().max()?;
+    (count >= REPEATED_TEXT_WARNING).then(|| {
+        format!(
+            "{count} provisions of the {side} text have the same text as the one at line {}: \
+             they are told apart by position alone",
+            document.pieces[first].lines.0
+        )
+    })
 }
 
 /// The comparison key of each piece (one pass over the text, no tokenising:

@@ -23,6 +23,8 @@ pub struct Context<'a> {
     pub old_styles: StyleMap,
     /// Styles of the new text.
     pub new_styles: StyleMap,
+    /// Warnings raised while assembling (a provision diffed coarser).
+    pub warnings: std::cell::RefCell<Vec<String>>,
     /// Keep typographic variants apart.
     pub strict: bool,
 }
@@ -211,7 +213,15 @@ fn piece_spans(cx: &Context<'_>, old: &Piece, new: &Piece) -> Vec<RawSpan> {
     let mut spans = whole(cx, old_prefix, new_prefix, Role::Layout);
     spans.extend(whole(cx, old_label, new_label, Role::Label));
     let sides = Sides { old_text: &cx.old.text, new_text: &cx.new.text, strict: cx.strict };
-    spans.extend(diff_words(sides, old_body, new_body));
+    let words = diff_words(sides, old_body, new_body);
+    if words.anchored {
+        cx.warnings.borrow_mut().push(format!(
+            "old line {}, new line {}: a provision too long to compare word by word was \
+             aligned on its unchanged passages first; changes inside it may show coarser",
+            old.lines.0, new.lines.0
+        ));
+    }
+    spans.extend(words.spans);
     spans.extend(whole(cx, old_tail, new_tail, Role::Layout));
     spans
 }

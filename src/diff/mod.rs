@@ -10,6 +10,7 @@
 //!   random hashing decides anything).
 
 pub mod align;
+pub mod anchored;
 pub mod assemble;
 pub mod cleanup;
 pub mod normalize;
@@ -43,8 +44,11 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         old_styles: StyleMap::new(old),
         new_styles: StyleMap::new(new),
         strict: options.strict,
+        warnings: Default::default(),
     };
     let entries = assemble(&cx, &alignment.pairs);
+    let mut warnings = alignment.warnings;
+    warnings.append(&mut cx.warnings.borrow_mut());
     let mut redline = Redline {
         schema: SCHEMA_VERSION,
         old: Source { path: String::new(), encoding: old.encoding.clone() },
@@ -53,7 +57,7 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         lead: lead_spans(old.lead_text(), new.lead_text()),
         entries,
         brackets: Vec::new(),
-        warnings: alignment.warnings,
+        warnings,
     };
     redline.brackets = crate::brackets::track(old, new, &redline);
     redline

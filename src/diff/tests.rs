@@ -248,3 +248,28 @@ fn summary_counts_actions_and_flags() {
     let s = redline.summary;
     assert_eq!((s.add, s.sup, s.modified, s.noc, s.moved, s.renumbered), (1, 0, 1, 3, 0, 2));
 }
+
+#[test]
+fn a_hundred_provisions_with_one_text_earn_a_warning() {
+    let body: String = (1..=120).map(|n| format!("{n}\tto take all possible measures;\n")).collect();
+    let old = format!("resolves\n\n{body}");
+    let new = old.replacen("possible", "necessary", 1);
+    let parse = |text: &str| crate::parse::parse_text(text, "UTF-8");
+    let redline = diff(&parse(&old), &parse(&new), &DiffOptions::default());
+    let warning = redline.warnings.iter().find(|w| w.contains("same text"));
+    let warning = warning.unwrap_or_else(|| panic!("no warning in {:?}", redline.warnings));
+    assert!(warning.starts_with("120 provisions of the old text"), "{warning}");
+    let few = &old[..old.len() / 2];
+    assert!(diff(&parse(few), &parse(few), &DiffOptions::default()).warnings.is_empty());
+}
+
+#[test]
+fn a_provision_too_long_for_a_word_diff_earns_a_warning() {
+    let words: Vec<String> = (0..3_000).map(|n| format!("w{n}")).collect();
+    let old = format!("resolves\n\n1\t{}\n", words.join(" "));
+    let new = old.replacen("w1500 ", "changed ", 1);
+    let redline = run(&old, &new);
+    assert_eq!(redline.old_text(), old);
+    assert_eq!(redline.new_text(), new);
+    assert!(redline.warnings.iter().any(|w| w.contains("too long to compare word by word")));
+}

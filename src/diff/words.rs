@@ -8,11 +8,12 @@
 //!   differ only in form come out as `layout`/`typographic` pairs, never as
 //!   changes of the text.
 
+use super::anchored::{WORD_DIFF_LIMIT, anchored_runs};
 use super::cleanup::{Run, absorb_islands};
 use super::normalize::spaces_differ_typographically;
 use super::tokens::{Interner, SPACE_KEY, Token, tokenize};
 use crate::redline::{Op, Role};
-use similar::{Algorithm, capture_diff_slices};
+use similar::{Algorithm, capture_diff};
 use std::ops::Range;
 
 /// A span before styling: an operation, a role and where its text lies.
@@ -39,34 +40,58 @@ pub struct Sides<'a> {
     pub strict: bool,
 }
 
+/// The word diff of two ranges.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordDiff {
+    /// The raw spans, tiling both ranges.
+    pub spans: Vec<RawSpan>,
+    /// `true` when the ranges were too long for a word-by-word diff and were
+    /// aligned on their chunks first ([`super::anchored`]): coarser, worth a warning.
+    pub anchored: bool,
+}
+
 /// Word-diffs `old` against `new` (ranges of the two texts) into raw spans.
-pub fn diff_words(sides: Sides<'_>, old: Range<usize>, new: Range<usize>) -> Vec<RawSpan> {
+pub fn diff_words(sides: Sides<'_>, old: Range<usize>, new: Range<usize>) -> WordDiff {
     if sides.old_text[old.clone()] == sides.new_text[new.clone()] {
-        return vec![equal_span(old, new)];
+        return WordDiff { spans: vec![equal_span(old, new)], anchored: false };
     }
     let mut interner = Interner::new();
     let old_tokens = tokenize(sides.old_text, old.clone(), sides.strict, &mut interner);
     let new_tokens = tokenize(sides.new_text, new.clone(), sides.strict, &mut interner);
-    let runs = absorb_islands(token_runs(&old_tokens, &new_tokens), &old_tokens, &new_tokens);
+    let old_keys: Vec<u32> = old_tokens.iter().map(|t| t.key).collect();
+    let new_keys: Vec<u32> = new_tokens.iter().map(|t| t.key).collect();
+    let anchored = old_keys.len() + new_keys.len() > WORD_DIFF_LIMIT;
+    let runs = if anchored {
+        let fine = |o, n| token_runs(&old_keys, o, &new_keys, n);
+        anchored_runs(&old_tokens, &new_tokens, fine)
+    } else {
+        token_runs(&old_keys, 0..old_keys.len(), &new_keys, 0..new_keys.len())
+    };
+    let runs = absorb_islands(runs, &old_tokens, &new_tokens);
     let old_side = TokenSide { tokens: &old_tokens, end: old.end };
     let new_side = TokenSide { tokens: &new_tokens, end: new.end };
     let mut spans = Vec::new();
     for run in runs {
         emit_run(sides, old_side, new_side, run, &mut spans);
     }
-    coalesce(spans)
+    WordDiff { spans: coalesce(spans), anchored }
 }
 
 fn equal_span(old: Range<usize>, new: Range<usize>) -> RawSpan {
     RawSpan { op: Op::Equal, role: Role::Text, old, new }
 }
 
-/// Token-level edit script as runs of equal tokens and changed tokens.
-fn token_runs(old: &[Token], new: &[Token]) -> Vec<Run> {
-    let old_keys: Vec<u32> = old.iter().map(|t| t.key).collect();
-    let new_keys: Vec<u32> = new.iter().map(|t| t.key).collect();
+/// Token-level edit script of `old_keys[old_range]` against
+/// `new_keys[new_range]` (the tokens' keys), as runs of equal tokens and
+/// changed tokens (absolute token indices).
+fn token_runs(
+    old_keys: &[u32],
+    old_range: Range<usize>,
+    new_keys: &[u32],
+    new_range: Range<usize>,
+) -> Vec<Run> {
     let mut runs: Vec<Run> = Vec::new();
-    for op in capture_diff_slices(Algorithm::Myers, &old_keys, &new_keys) {
+    for op in capture_diff(Algorithm::Myers, old_keys, old_range, new_keys, new_range) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
         let run = match tag {
             similar::DiffTag::Equal => Run::Equal { old: old_range, new: new_range },
@@ -174,7 +199,7 @@ mod tests {
     /// layout pairs as `(~old~>new~)`, typographic pairs as `<~old~>new~>`.
     fn check(old: &str, new: &str, expected: &str) {
         let sides = Sides { old_text: old, new_text: new, strict: false };
-        let spans = diff_words(sides, 0..old.len(), 0..new.len());
+        let spans = diff_words(sides, 0..old.len(), 0..new.len()).spans;
         let old_back: String = spans.iter().map(|s| &old[s.old.clone()]).collect();
         let new_back: String = spans.iter().map(|s| &new[s.new.clone()]).collect();
         assert_eq!((old_back.as_str(), new_back.as_str()), (old, new), "spans must tile");
@@ -204,6 +229,21 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn a_provision_over_the_limit_is_anchored_and_keeps_its_words() {
+        let words: Vec<String> = (0..3_000).map(|n| format!("w{n}")).collect();
+        let old = words.join(" ");
+        let new = format!("{} changed {}", words[..1_500].join(" "), words[1_501..].join(" "));
+        let sides = Sides { old_text: &old, new_text: &new, strict: false };
+        let diff = diff_words(sides, 0..old.len(), 0..new.len());
+        assert!(diff.anchored);
+        let old_back: String = diff.spans.iter().map(|s| &old[s.old.clone()]).collect();
+        let new_back: String = diff.spans.iter().map(|s| &new[s.new.clone()]).collect();
+        assert_eq!((old_back, new_back), (old.clone(), new.clone()));
+        let changed: usize = diff.spans.iter().filter(|s| s.op != Op::Equal).count();
+        assert!(changed <= 2, "one word replaced, not {changed} changes");
     }
 
     #[test]

@@ -253,7 +253,7 @@ impl<'a> Builder<'a> {
 
     /// 1-based line of byte `offset`.
     fn line_of(&self, offset: usize) -> usize {
-        self.line_index.line_col(self.text, offset).0
+        self.line_index.line(offset)
     }
 }
 

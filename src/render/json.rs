@@ -4,7 +4,10 @@ use crate::redline::Redline;
 
 /// The redline as pretty JSON and a newline; the model's shape is the contract.
 pub fn render(redline: &Redline) -> String {
-    serde_json::to_string_pretty(redline).expect("a redline always serialises") + "\n"
+    let mut json = Vec::with_capacity(5 * redline.text_len() + 64 * 1024);
+    serde_json::to_writer_pretty(&mut json, redline).expect("a redline always serialises");
+    json.push(b'\n');
+    String::from_utf8(json).expect("serde_json writes UTF-8")
 }
 
 #[cfg(test)]

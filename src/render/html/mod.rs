@@ -67,10 +67,14 @@ struct Page<'a> {
 
 /// Renders the redline as a standalone HTML page.
 pub fn render(redline: &Redline, view: View, header: &Header) -> Result<String> {
+    // Reserved once, generously: growing a page of megabytes by doubling
+    // copies it each time, and capacity never written costs no memory.
+    let mut html = String::with_capacity(2 * redline.text_len() + CSS.len() + 64 * 1024);
     page(redline, view, header)
-        .render()
-        .map(|html| html + "\n")
-        .map_err(|error| Error::Other(format!("cannot render HTML: {error}")))
+        .render_into(&mut html)
+        .map_err(|error| Error::Other(format!("cannot render HTML: {error}")))?;
+    html.push('\n');
+    Ok(html)
 }
 
 /// The page data of `redline` in `view` (mdBook's `make_data`).
