@@ -102,10 +102,10 @@ fn anchors(
     let new_keys: Vec<u32> = new.iter().map(|token| token.key).collect();
     let mut seen: FxHashMap<&[u32], Seen> = FxHashMap::default();
     for (index, chunk) in old_chunks.iter().enumerate() {
-        seen.entry(&old_keys[chunk.clone()]).or_default().old(index);
+        seen.entry(&old_keys[chunk.clone()]).or_default().seen_old(index);
     }
     for (index, chunk) in new_chunks.iter().enumerate() {
-        seen.entry(&new_keys[chunk.clone()]).or_default().new(index);
+        seen.entry(&new_keys[chunk.clone()]).or_default().seen_new(index);
     }
     let mut pairs: Vec<(usize, usize)> = seen.values().filter_map(Seen::unique_pair).collect();
     pairs.sort_unstable_by_key(|&(_, new)| new);
@@ -123,12 +123,12 @@ struct Seen {
 }
 
 impl Seen {
-    fn old(&mut self, index: usize) {
+    fn seen_old(&mut self, index: usize) {
         self.old_count += 1;
         self.old_index = index;
     }
 
-    fn new(&mut self, index: usize) {
+    fn seen_new(&mut self, index: usize) {
         self.new_count += 1;
         self.new_index = index;
     }
