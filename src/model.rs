@@ -223,14 +223,19 @@ impl Document {
 #[derive(Debug, Clone)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Per line, `true` when it is all ASCII: its columns are byte offsets,
+    /// found without counting characters (a line can be a whole provision).
+    ascii: Vec<bool>,
 }
 
 impl LineIndex {
     /// Indexes the line starts of `text`.
     pub fn new(text: &str) -> Self {
-        let starts =
+        let starts: Vec<usize> =
             std::iter::once(0).chain(text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-        Self { starts }
+        let ends = starts.iter().skip(1).copied().chain([text.len()]);
+        let ascii = starts.iter().zip(ends).map(|(&start, end)| text[start..end].is_ascii());
+        Self { ascii: ascii.collect(), starts }
     }
 
     /// 1-based line and column (in characters) of byte `offset` in `text`,
@@ -239,7 +244,8 @@ impl LineIndex {
         let offset = offset.min(text.len());
         let line = self.line(offset);
         let start = self.starts[line - 1];
-        let column = text[start..offset].chars().count() + 1;
+        let before = &text[start..offset];
+        let column = if self.ascii[line - 1] { before.len() } else { before.chars().count() } + 1;
         (line, column)
     }
 
@@ -247,5 +253,28 @@ impl LineIndex {
     /// characters of the line as [`LineIndex::line_col`] does.
     pub fn line(&self, offset: usize) -> usize {
         self.starts.partition_point(|&start| start <= offset)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::LineIndex;
+
+    /// Line and column by walking the text character by character.
+    fn walked(text: &str, offset: usize) -> (usize, usize) {
+        let before = &text[..offset];
+        let line_start = before.rfind('\n').map_or(0, |at| at + 1);
+        (before.matches('\n').count() + 1, before[line_start..].chars().count() + 1)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn line_and_column_are_those_of_a_walk(text in "[ab\né€\n]{0,40}", at in 0usize..50) {
+            let offset = text.char_indices().map(|(i, _)| i).chain([text.len()]).nth(at);
+            let offset = offset.unwrap_or(text.len());
+            let index = LineIndex::new(&text);
+            proptest::prop_assert_eq!(index.line_col(&text, offset), walked(&text, offset));
+            proptest::prop_assert_eq!(index.line(offset), walked(&text, offset).0);
+        }
     }
 }

@@ -69,6 +69,25 @@ pub fn scan_document(document: &mut Document) {
     document.diagnostics.extend(found);
 }
 
+/// Brackets nested deeper than this are no negotiation text (a delegate's
+/// draft rarely goes past three) but a fault of the input: a warning says so.
+pub const DEEP_NESTING: usize = 20;
+
+/// A warning when brackets of `document` (the `side` revision) nest deeper
+/// than [`DEEP_NESTING`].
+pub fn nesting_warning(side: &str, document: &Document) -> Option<String> {
+    let deepest = document.brackets.iter().max_by_key(|bracket| bracket.depth)?;
+    (deepest.depth > DEEP_NESTING).then(|| {
+        let at = deepest.open.or(deepest.close).unwrap_or_default();
+        let line = LineIndex::new(&document.text).line(at);
+        format!(
+            "{side} line {line}: brackets nested {} deep; the bracket reports quote long \
+             bracketed texts as excerpts",
+            deepest.depth
+        )
+    })
+}
+
 const UNCLOSED: &str = "unbalanced `[`: not closed before the end of its section";
 const UNOPENED: &str = "unbalanced `]`: no `[` open before it in its section";
 

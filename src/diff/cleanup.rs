@@ -23,6 +23,17 @@ use std::ops::Range;
 /// lighter of the two changes around it.
 pub const ISLAND_RATIO: f64 = 1.0;
 
+impl Run {
+    /// The same run with both sides' token indices moved `by` further on.
+    pub fn shifted(self, by: usize) -> Run {
+        let shift = |range: Range<usize>| range.start + by..range.end + by;
+        match self {
+            Run::Equal { old, new } => Run::Equal { old: shift(old), new: shift(new) },
+            Run::Change { old, new } => Run::Change { old: shift(old), new: shift(new) },
+        }
+    }
+}
+
 /// A run of the token-level edit script (token index ranges).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Run {

@@ -49,6 +49,8 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
     let entries = assemble(&cx, &alignment.pairs);
     let mut warnings = alignment.warnings;
     warnings.append(&mut cx.warnings.borrow_mut());
+    warnings.extend(crate::brackets::nesting_warning("old", old));
+    warnings.extend(crate::brackets::nesting_warning("new", new));
     let mut redline = Redline {
         schema: SCHEMA_VERSION,
         old: Source { path: String::new(), encoding: old.encoding.clone() },

@@ -251,7 +251,8 @@ fn summary_counts_actions_and_flags() {
 
 #[test]
 fn a_hundred_provisions_with_one_text_earn_a_warning() {
-    let body: String = (1..=120).map(|n| format!("{n}\tto take all possible measures;\n")).collect();
+    let body: String =
+        (1..=120).map(|n| format!("{n}\tto take all possible measures;\n")).collect();
     let old = format!("resolves\n\n{body}");
     let new = old.replacen("possible", "necessary", 1);
     let parse = |text: &str| crate::parse::parse_text(text, "UTF-8");
@@ -267,9 +268,25 @@ fn a_hundred_provisions_with_one_text_earn_a_warning() {
 fn a_provision_too_long_for_a_word_diff_earns_a_warning() {
     let words: Vec<String> = (0..3_000).map(|n| format!("w{n}")).collect();
     let old = format!("resolves\n\n1\t{}\n", words.join(" "));
-    let new = old.replacen("w1500 ", "changed ", 1);
+    let new = old.replacen("w10 ", "changed ", 1).replacen("w2990 ", "changed ", 1);
     let redline = run(&old, &new);
     assert_eq!(redline.old_text(), old);
     assert_eq!(redline.new_text(), new);
     assert!(redline.warnings.iter().any(|w| w.contains("too long to compare word by word")));
+}
+
+#[test]
+fn brackets_nested_past_twenty_earn_a_warning() {
+    let nested = |depth: usize, word: &str| {
+        format!("resolves\n\n1\t{}{word}{};\n", "[".repeat(depth), "]".repeat(depth))
+    };
+    let parse = |text: &str| crate::parse::parse_text(text, "UTF-8");
+    let (old, new) = (parse(&nested(21, "possible")), parse(&nested(21, "necessary")));
+    let warnings = diff(&old, &new, &DiffOptions::default()).warnings;
+    assert!(
+        warnings.iter().any(|w| w.starts_with("old line 3: brackets nested 21 deep")),
+        "{warnings:?}"
+    );
+    let (old, new) = (parse(&nested(20, "possible")), parse(&nested(20, "necessary")));
+    assert!(diff(&old, &new, &DiffOptions::default()).warnings.is_empty());
 }
