@@ -38,12 +38,17 @@ pub const EXCERPT_CHARS: usize = 1_000;
 /// than [`EXCERPT_CHARS`]; `true` when it was cut.
 pub fn excerpt(text: &str) -> (String, bool) {
     let half = EXCERPT_CHARS / 2;
-    let Some((head_end, _)) = text.char_indices().nth(EXCERPT_CHARS) else {
+    if text.len() <= EXCERPT_CHARS || text.char_indices().nth(EXCERPT_CHARS).is_none() {
         return (text.to_string(), false);
-    };
-    let head = &text[..text.char_indices().nth(half).map_or(head_end, |(at, _)| at)];
+    }
+    let head_end = text.char_indices().nth(half).map_or(text.len(), |(at, _)| at);
     let tail_start = text.char_indices().rev().nth(half - 1).map_or(0, |(at, _)| at);
-    (format!("{head} … {}", &text[tail_start..]), true)
+    let (head, tail) = (&text[..head_end], &text[tail_start..]);
+    let mut quoted = String::with_capacity(head.len() + tail.len() + 5);
+    quoted.push_str(head);
+    quoted.push_str(" … ");
+    quoted.push_str(tail);
+    (quoted, true)
 }
 
 /// Line and word look-ups into one document text, built once: counting the
