@@ -19,6 +19,10 @@ pub fn is_reference(inner: &str) -> bool {
 }
 
 fn is_number(inner: &str) -> bool {
+    // Three superscript digits take nine bytes; anything longer is text.
+    if inner.len() > 9 {
+        return false;
+    }
     let count = inner.chars().count();
     (1..=3).contains(&count) && inner.chars().all(|c| c.is_ascii_digit() || is_superscript(c))
 }
@@ -32,7 +36,7 @@ fn is_symbols(inner: &str) -> bool {
 }
 
 fn is_editorial(inner: &str) -> bool {
-    matches!(inner.to_lowercase().as_str(), "sic" | "sic!" | "..." | "…")
+    ["sic", "sic!", "...", "…"].iter().any(|mark| inner.eq_ignore_ascii_case(mark))
 }
 
 fn is_bookmark(inner: &str) -> bool {

@@ -28,21 +28,28 @@ pub fn inner_text<'a>(document: &'a Document, bracket: &Bracket) -> &'a str {
     }
 }
 
-/// Longest bracketed text a report quotes whole, in characters; a longer one
-/// is quoted by its first and last [`EXCERPT_CHARS`]` / 2` characters. Without
+/// Longest bracketed text a report quotes whole, in bytes; a longer one is
+/// quoted by its first and last [`EXCERPT_BYTES`]` / 2` bytes or so (cut on
+/// character boundaries). Without
 /// a limit, brackets nested thousands deep would each quote the text of all
 /// the levels inside them, and the report would grow with the square of the input.
-pub const EXCERPT_CHARS: usize = 1_000;
+pub const EXCERPT_BYTES: usize = 600;
 
 /// `text` whole, or its beginning and end joined by ` … ` when it is longer
-/// than [`EXCERPT_CHARS`]; `true` when it was cut.
+/// than [`EXCERPT_BYTES`]; `true` when it was cut.
 pub fn excerpt(text: &str) -> (String, bool) {
-    let half = EXCERPT_CHARS / 2;
-    if text.len() <= EXCERPT_CHARS || text.char_indices().nth(EXCERPT_CHARS).is_none() {
+    if text.len() <= EXCERPT_BYTES {
         return (text.to_string(), false);
     }
-    let head_end = text.char_indices().nth(half).map_or(text.len(), |(at, _)| at);
-    let tail_start = text.char_indices().rev().nth(half - 1).map_or(0, |(at, _)| at);
+    let half = EXCERPT_BYTES / 2;
+    let mut head_end = half;
+    while !text.is_char_boundary(head_end) {
+        head_end -= 1;
+    }
+    let mut tail_start = text.len() - half;
+    while !text.is_char_boundary(tail_start) {
+        tail_start += 1;
+    }
     let (head, tail) = (&text[..head_end], &text[tail_start..]);
     let mut quoted = String::with_capacity(head.len() + tail.len() + 5);
     quoted.push_str(head);
@@ -125,16 +132,27 @@ mod tests {
 
     #[test]
     fn short_texts_are_quoted_whole() {
-        let text = "é".repeat(EXCERPT_CHARS);
+        let text = "é".repeat(EXCERPT_BYTES / 2);
         assert_eq!(excerpt(&text), (text.clone(), false));
     }
 
     #[test]
-    fn long_texts_keep_their_first_and_last_characters() {
+    fn long_texts_keep_their_first_and_last_bytes() {
         let text = format!("{}{}{}", "a".repeat(600), "é".repeat(600), "z".repeat(600));
         let (quoted, cut) = excerpt(&text);
         assert!(cut);
-        let half = EXCERPT_CHARS / 2;
+        let half = EXCERPT_BYTES / 2;
         assert_eq!(quoted, format!("{} … {}", "a".repeat(half), "z".repeat(half)));
+    }
+
+    #[test]
+    fn excerpts_cut_on_character_boundaries() {
+        for text in ["é".repeat(700), format!("a{}", "€".repeat(500))] {
+            let (quoted, cut) = excerpt(&text);
+            assert!(cut);
+            let (head, tail) = quoted.split_once(" … ").unwrap();
+            assert!(text.starts_with(head) && text.ends_with(tail));
+            assert!(head.len() <= EXCERPT_BYTES / 2 && head.len() > EXCERPT_BYTES / 2 - 4);
+        }
     }
 }

@@ -44,7 +44,7 @@ pub struct BracketSpan {
     /// 1 for an outermost bracket, 2 inside another ...
     pub depth: usize,
     /// The text between the brackets, exactly as written; over
-    /// [`EXCERPT_CHARS`](super::locate::EXCERPT_CHARS) characters, its
+    /// [`EXCERPT_BYTES`](super::locate::EXCERPT_BYTES) bytes, its
     /// beginning and end joined by ` … ` (and `excerpt` is `true`).
     pub text: String,
     /// `true` when `text` is an excerpt.

@@ -57,7 +57,7 @@ struct Page<'a> {
     view: &'static str,
     /// Legend and summary are shown (not in the clean view).
     marks: bool,
-    summary: SummaryData,
+    summary: SummaryData<'a>,
     /// Old and new source names, for the side-by-side column heads.
     old_name: String,
     new_name: String,
@@ -78,7 +78,7 @@ pub fn render(redline: &Redline, view: View, header: &Header) -> Result<String> 
 }
 
 /// The page data of `redline` in `view` (mdBook's `make_data`).
-fn page<'a>(redline: &Redline, view: View, header: &'a Header) -> Page<'a> {
+fn page<'a>(redline: &'a Redline, view: View, header: &'a Header) -> Page<'a> {
     let entries = view::select(redline, view);
     let (blocks, rows) = match view {
         View::SideBySide => (Vec::new(), blocks::rows(&entries)),

@@ -19,7 +19,7 @@ pub struct SummaryRow {
 
 /// The summary table and the list of changes.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct SummaryData {
+pub struct SummaryData<'a> {
     /// Column heads after the section name.
     pub columns: Vec<&'static str>,
     /// One row per section.
@@ -31,24 +31,24 @@ pub struct SummaryData {
     /// Bracketed spans counted by their state since the old revision.
     pub bracket_counts: Vec<(&'static str, usize)>,
     /// Every tracked bracket, in reading order.
-    pub brackets: Vec<BracketRow>,
+    pub brackets: Vec<BracketRow<'a>>,
 }
 
 /// One bracketed span in the summary's bracket table.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BracketRow {
+pub struct BracketRow<'a> {
     /// `agreed`, `new`, `changed` ...
     pub state: &'static str,
     /// Section, label and line of the `[` (in the revision the state speaks of).
     pub place: String,
-    /// The text between the brackets.
-    pub text: String,
+    /// The text between the brackets (borrowed: a page can hold thousands).
+    pub text: &'a str,
     /// A link to the change holding it, when it is shown as one.
     pub href: Option<String>,
 }
 
 /// The summary of `redline`, with links to the changes among `shown`.
-pub fn summary(redline: &Redline, shown: &[&Entry]) -> SummaryData {
+pub fn summary<'a>(redline: &'a Redline, shown: &[&Entry]) -> SummaryData<'a> {
     let stat = stat(redline);
     let row = |name: &str, values: [usize; 7]| SummaryRow {
         name: name.to_string(),
@@ -71,7 +71,7 @@ fn bracket_counts(brackets: &[TrackedBracket]) -> Vec<(&'static str, usize)> {
 }
 
 /// The bracket table, each row linked to its change when that change is shown.
-fn bracket_rows(redline: &Redline, shown: &[&Entry]) -> Vec<BracketRow> {
+fn bracket_rows<'a>(redline: &'a Redline, shown: &[&Entry]) -> Vec<BracketRow<'a>> {
     let changes = shown.iter().filter(|entry| is_change(entry));
     let numbers: HashMap<*const Entry, usize> =
         changes.enumerate().map(|(index, entry)| (std::ptr::from_ref(*entry), index + 1)).collect();
@@ -79,10 +79,10 @@ fn bracket_rows(redline: &Redline, shown: &[&Entry]) -> Vec<BracketRow> {
         let number = numbers.get(&std::ptr::from_ref(&redline.entries[entry?]))?;
         Some(format!("#{}", anchor(*number)))
     };
-    let row = |bracket: &TrackedBracket| BracketRow {
+    let row = |bracket: &'a TrackedBracket| BracketRow {
         state: bracket.span.state.as_str(),
         place: place(bracket),
-        text: bracket.span.text.clone(),
+        text: &bracket.span.text,
         href: href(bracket.entry),
     };
     redline.brackets.iter().map(row).collect()
