@@ -7,7 +7,9 @@
 //! with its counts, links and warnings, or the reason it failed.
 //!
 //! # Invariants
-//! - Every file is written atomically ([`crate::output::write_atomic`]).
+//! - Every file is written atomically ([`crate::output::write_atomic`]): whole
+//!   or not at all. The series' files are synced to disk together, once, before
+//!   the index is written ([`crate::output::sync_written`]).
 //! - A failing series never stops the others; it is in the index with its reason.
 //! - Output does not depend on the number of threads: results are sorted by
 //!   series name before the index is written, and nothing records time.
@@ -15,7 +17,7 @@
 mod index;
 
 use crate::error::{Error, Result, describe_io};
-use crate::output::write_atomic;
+use crate::output::{Durability, sync_written, write_atomic, write_atomic_with};
 use crate::redline::Summary;
 use crate::series::{self, Format, Header, Series, SeriesOptions, SeriesSpec};
 use rayon::prelude::*;
@@ -123,8 +125,21 @@ pub fn run(
     });
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
     let report = BatchReport { outcomes };
+    sync_written(out, &written_paths(out, &report))?;
     write_atomic(&out.join(INDEX_FILE), index::render(&report)?.as_bytes())?;
     Ok(report)
+}
+
+/// Every file the series wrote, under `out`.
+fn written_paths(out: &Path, report: &BatchReport) -> Vec<std::path::PathBuf> {
+    let written = report.outcomes.iter().filter_map(|outcome| outcome.result.as_ref().ok());
+    written.flat_map(|written| &written.files).map(|(file, _)| out.join(file)).collect()
+}
+
+/// Series files are written whole (temporary file, then rename) but synced
+/// all at once when the batch is done: see [`sync_written`].
+fn write_deferred(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_with(path, bytes, Durability::Deferred)
 }
 
 fn run_one(folder: &Path, out: &Path, options: &BatchOptions) -> Outcome {
@@ -162,7 +177,7 @@ fn write_cumulative(
     let mut files = Vec::new();
     for &format in formats.iter().collect::<BTreeSet<_>>() {
         let file = format!("{name}.{}", format.extension());
-        write_atomic(&dir.join(&file), series::render(series, format)?.as_bytes())?;
+        write_deferred(&dir.join(&file), series::render(series, format)?.as_bytes())?;
         files.push((format!("{name}/{file}"), format!("cumulative ({})", format.extension())));
     }
     Ok(files)
@@ -178,7 +193,7 @@ fn write_steps(
     for (index, step) in series.steps.iter().enumerate() {
         for &format in formats.iter().collect::<BTreeSet<_>>() {
             let file = series::step_file_name(name, index, format);
-            write_atomic(&dir.join(&file), series::render_step(step, format)?.as_bytes())?;
+            write_deferred(&dir.join(&file), series::render_step(step, format)?.as_bytes())?;
             let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
             files.push((format!("{name}/{file}"), caption));
         }
