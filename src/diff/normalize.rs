@@ -74,10 +74,22 @@ pub fn comparison_key(text: &str, strict: bool) -> String {
     key
 }
 
-/// The length of the run of ASCII bytes at the start of `bytes` that are not
-/// whitespace in any mode (a key copies them unchanged).
+/// The length of the run at the start of `bytes` that a key copies
+/// unchanged: printable ASCII, and single spaces between two such bytes
+/// (a space alone is already collapsed). It never starts or ends on a space.
 fn plain_ascii_run(bytes: &[u8]) -> usize {
-    bytes.iter().position(|&b| !b.is_ascii_graphic()).unwrap_or(bytes.len())
+    let mut at = 0;
+    while at < bytes.len() {
+        let byte = bytes[at];
+        let single_space = byte == b' '
+            && at > 0
+            && bytes.get(at + 1).is_some_and(u8::is_ascii_graphic);
+        if !(byte.is_ascii_graphic() || single_space) {
+            break;
+        }
+        at += 1;
+    }
+    at
 }
 
 /// `true` for an en dash, which folds to a hyphen between two numbers.

@@ -51,6 +51,9 @@ fn artefacts(text: &str, range: Range<usize>) -> Vec<Inline> {
 
 fn footnote_markers(text: &str, range: Range<usize>) -> Vec<Inline> {
     let mut found: Vec<Inline> = Vec::new();
+    if text[range.clone()].is_ascii() {
+        return found; // every marker is outside ASCII
+    }
     for (offset, c) in text[range.clone()].char_indices().filter(|&(_, c)| is_footnote_marker(c)) {
         let at = range.start + offset;
         let end = at + c.len_utf8();
