@@ -182,6 +182,32 @@ mod tests {
         assert!(changed < 200, "{changed} new tokens in changes, for 4 inserted");
     }
 
+    /// Tokens with the given keys, every one a word, one byte each.
+    fn keyed(keys: &[u32]) -> Vec<Token> {
+        let token =
+            |(at, &key): (usize, &u32)| Token { start: at, end: at + 1, key, is_word: true };
+        keys.iter().enumerate().map(token).collect()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn runs_tile_both_sides_and_anchors_are_equal(
+            old in proptest::collection::vec(0u32..40, 0..400),
+            new in proptest::collection::vec(0u32..40, 0..400),
+        ) {
+            let (old_tokens, new_tokens) = (keyed(&old), keyed(&new));
+            let whole = |o, n| vec![Run::Change { old: o, new: n }];
+            let runs = anchored_runs(&old_tokens, &new_tokens, whole);
+            proptest::prop_assert!(tiles(&runs, old.len(), new.len()), "{:?}", runs);
+            for run in &runs {
+                if let Run::Equal { old: o, new: n } = run {
+                    proptest::prop_assert_eq!(&old[o.clone()], &new[n.clone()]);
+                }
+            }
+            proptest::prop_assert_eq!(runs, anchored_runs(&old_tokens, &new_tokens, whole));
+        }
+    }
+
     #[test]
     fn a_rewritten_long_text_is_one_change() {
         let mut interner = Interner::new();

@@ -81,9 +81,8 @@ fn plain_ascii_run(bytes: &[u8]) -> usize {
     let mut at = 0;
     while at < bytes.len() {
         let byte = bytes[at];
-        let single_space = byte == b' '
-            && at > 0
-            && bytes.get(at + 1).is_some_and(u8::is_ascii_graphic);
+        let single_space =
+            byte == b' ' && at > 0 && bytes.get(at + 1).is_some_and(u8::is_ascii_graphic);
         if !(byte.is_ascii_graphic() || single_space) {
             break;
         }
