@@ -131,6 +131,12 @@ mod tests {
     use super::*;
 
     #[test]
+    fn the_documented_limit_is_the_constant() {
+        // README ("over 600 bytes") and `BracketSpan::text` name the figure.
+        assert_eq!(EXCERPT_BYTES, 600);
+    }
+
+    #[test]
     fn short_texts_are_quoted_whole() {
         let text = "é".repeat(EXCERPT_BYTES / 2);
         assert_eq!(excerpt(&text), (text.clone(), false));

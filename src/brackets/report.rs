@@ -43,9 +43,8 @@ pub struct BracketSpan {
     pub end_column: usize,
     /// 1 for an outermost bracket, 2 inside another ...
     pub depth: usize,
-    /// The text between the brackets, exactly as written; over
-    /// [`EXCERPT_BYTES`](super::locate::EXCERPT_BYTES) bytes, its
-    /// beginning and end joined by ` … ` (and `excerpt` is `true`).
+    /// The text between the brackets, exactly as written; over 600 bytes,
+    /// its beginning and end joined by ` … ` (and `excerpt` is `true`).
     pub text: String,
     /// `true` when `text` is an excerpt.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
