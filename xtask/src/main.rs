@@ -99,7 +99,12 @@ fn ci(_: &[String]) -> Result<(), String> {
     run("cargo", &["fmt", "--all", "--", "--check"])?;
     run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
     test(&[])?;
-    run("cargo", &["doc", "--workspace", "--no-deps"])
+    // Broken or private intra-doc links fail CI like clippy warnings do.
+    run_with(
+        Command::new("cargo")
+            .args(["doc", "--workspace", "--no-deps"])
+            .env("RUSTDOCFLAGS", "-D warnings"),
+    )
 }
 
 fn test(_: &[String]) -> Result<(), String> {
