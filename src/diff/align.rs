@@ -17,6 +17,7 @@ use super::similarity::{Bag, MOD_THRESHOLD, dice};
 use super::tokens::{Interner, tokenize};
 use crate::model::{Document, PieceKind};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
 use std::collections::HashMap;
 
@@ -96,16 +97,16 @@ fn repeated_text(side: &str, document: &Document, profiles: &[Profile]) -> Optio
 
 /// The comparison key of each piece (one pass over the text, no tokenising:
 /// most pieces match exactly and never need their words).
-fn keys(document: &Document, strict: bool) -> Vec<String> {
+fn keys(document: &Document, strict: bool) -> Vec<Cow<'_, str>> {
     let content = |piece: &crate::model::Piece| &document.text[piece.content.clone()];
     document.pieces.iter().map(|piece| comparison_key(content(piece), strict)).collect()
 }
 
 /// Each piece's kind and the id of its comparison key, ids shared by both sides.
-fn profiles(
+fn profiles<'a>(
     document: &Document,
-    keys: Vec<String>,
-    ids: &mut FxHashMap<(PieceKind, String), u32>,
+    keys: Vec<Cow<'a, str>>,
+    ids: &mut FxHashMap<(PieceKind, Cow<'a, str>), u32>,
 ) -> Vec<Profile> {
     let mut out = Vec::with_capacity(document.pieces.len());
     for (piece, key) in document.pieces.iter().zip(keys) {

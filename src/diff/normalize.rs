@@ -35,7 +35,13 @@ pub fn fold_typography(text: &str) -> Cow<'_, str> {
 /// variants fold (unless `strict`, where only ASCII whitespace collapses), and
 /// an en dash between two digits is a hyphen. Texts with equal keys have
 /// equal token keys throughout, so their word diff has no change of the text.
-pub fn comparison_key(text: &str, strict: bool) -> String {
+///
+/// Borrowed when the text is its own key (printable ASCII with single spaces,
+/// as most of a resolution is): nothing is copied.
+pub fn comparison_key(text: &str, strict: bool) -> Cow<'_, str> {
+    if plain_ascii_run(text.as_bytes()) == text.len() {
+        return Cow::Borrowed(text);
+    }
     let mut key = String::with_capacity(text.len());
     let mut pending_space = false;
     let mut previous_digit = false;
@@ -71,7 +77,7 @@ pub fn comparison_key(text: &str, strict: bool) -> String {
         });
         previous_digit = c.is_ascii_digit();
     }
-    key
+    Cow::Owned(key)
 }
 
 /// The length of the run at the start of `bytes` that a key copies
