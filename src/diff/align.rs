@@ -17,8 +17,8 @@ use super::similarity::{Bag, MOD_THRESHOLD, dice};
 use super::tokens::{Interner, tokenize};
 use crate::model::{Document, PieceKind};
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 use similar::{Algorithm, DiffTag, capture_diff_slices};
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 /// Above this many candidate pairs, similar pieces are only looked for among
