@@ -10,6 +10,7 @@
 
 use super::normalize::{fold_typography, is_en_dash, is_space};
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -69,51 +70,49 @@ pub fn tokenize(
     interner: &mut Interner,
 ) -> Vec<Token> {
     let base = range.start;
-    let segments: Vec<(usize, &str)> = text[range].split_word_bound_indices().collect();
-    let mut tokens = Vec::with_capacity(segments.len());
-    for (index, &(at, segment)) in segments.iter().enumerate() {
-        let key = segment_key(segment, strict, || between_numbers(&segments, index));
-        tokens.push(Token {
+    let mut segments = text[range].split_word_bound_indices().peekable();
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut previous: Option<&str> = None;
+    while let Some((at, segment)) = segments.next() {
+        let next = segments.peek().map(|&(_, next)| next);
+        let key = segment_key(segment, strict, || starts_number(previous) && starts_number(next));
+        let token = Token {
             start: base + at,
             end: base + at + segment.len(),
             key: interner.intern(&key),
             is_word: segment.chars().any(char::is_alphanumeric),
-        });
+        };
+        push_merging_spaces(&mut tokens, token);
+        previous = Some(segment);
     }
-    merge_spaces(tokens)
+    tokens
 }
 
-fn segment_key(segment: &str, strict: bool, between_numbers: impl Fn() -> bool) -> String {
+fn segment_key(segment: &str, strict: bool, between_numbers: impl Fn() -> bool) -> Cow<'_, str> {
     if is_space(segment) && (!strict || segment.chars().all(|c| c.is_ascii_whitespace())) {
-        return " ".to_string();
+        return Cow::Borrowed(" ");
     }
     if strict {
-        return segment.to_string();
+        return Cow::Borrowed(segment);
     }
     if is_en_dash(segment) && between_numbers() {
-        return "-".to_string();
+        return Cow::Borrowed("-");
     }
-    fold_typography(segment).into_owned()
+    fold_typography(segment)
 }
 
-fn between_numbers(segments: &[(usize, &str)], index: usize) -> bool {
-    let is_number = |i: Option<usize>| {
-        i.and_then(|i| segments.get(i))
-            .is_some_and(|(_, s)| s.chars().next().is_some_and(|c| c.is_ascii_digit()))
-    };
-    is_number(index.checked_sub(1)) && is_number(Some(index + 1))
+/// `true` when the segment starts with an ASCII digit.
+fn starts_number(segment: Option<&str>) -> bool {
+    segment.is_some_and(|segment| segment.starts_with(|c: char| c.is_ascii_digit()))
 }
 
-/// Joins adjacent whitespace tokens (`\n` then ` `) into one run.
-fn merge_spaces(tokens: Vec<Token>) -> Vec<Token> {
-    let mut merged: Vec<Token> = Vec::with_capacity(tokens.len());
-    for token in tokens {
-        match merged.last_mut() {
-            Some(last) if last.key == SPACE_KEY && token.key == SPACE_KEY => last.end = token.end,
-            _ => merged.push(token),
-        }
+/// Appends a token, joining it to the one before when both are whitespace
+/// (`\n` then ` `): a whitespace run is one token.
+fn push_merging_spaces(tokens: &mut Vec<Token>, token: Token) {
+    match tokens.last_mut() {
+        Some(last) if last.key == SPACE_KEY && token.key == SPACE_KEY => last.end = token.end,
+        _ => tokens.push(token),
     }
-    merged
 }
 
 #[cfg(test)]
