@@ -64,6 +64,17 @@ pub fn decode_file(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<D
     Ok(decoded)
 }
 
+/// Comparing a file with itself is a mistake on the command line (two paths
+/// naming one file, by any route: `a.txt`, `./a.txt`, a link), not a
+/// redline with nothing in it. Paths that cannot be opened pass: reading
+/// them reports the problem.
+pub fn refuse_same_file(old: &Path, new: &Path) -> Result<()> {
+    match (same_file::Handle::from_path(old), same_file::Handle::from_path(new)) {
+        (Ok(a), Ok(b)) if a == b => Err(Error::SameFile { path: old.into() }),
+        _ => Ok(()),
+    }
+}
+
 /// Why bytes could not be decoded, before a path is attached.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeProblem {

@@ -90,7 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = options(&args)?;
     options.check()?;
     let read = args.input.read_options()?;
-    refuse_same_file(&args.old, &args.new)?;
+    redline::decode::refuse_same_file(&args.old, &args.new)?;
     // One after the other, on this thread: parsing them on two threads was 15%
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
@@ -110,15 +110,6 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // freeing every span one by one would.
     std::mem::forget((redline, out));
     Ok(EXIT_OK)
-}
-
-/// Comparing a file with itself is a mistake on the command line (two paths
-/// naming one file, by any route), not a redline with nothing in it.
-fn refuse_same_file(old: &Path, new: &Path) -> redline::Result<()> {
-    match (same_file::Handle::from_path(old), same_file::Handle::from_path(new)) {
-        (Ok(a), Ok(b)) if a == b => Err(redline::Error::SameFile { path: old.into() }),
-        _ => Ok(()),
-    }
 }
 
 /// The render options the flags ask for.

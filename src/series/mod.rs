@@ -109,6 +109,9 @@ pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
 /// has two revisions and that the base is one of them.
 pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>, Vec<Document>)> {
     check_shape(spec.revisions.len(), options.base)?;
+    for pair in spec.revisions.windows(2) {
+        crate::decode::refuse_same_file(&pair[0].path, &pair[1].path)?;
+    }
     let documents = spec
         .revisions
         .iter()

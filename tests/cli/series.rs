@@ -351,3 +351,15 @@ fn text_marks_one_insertion_once_even_across_a_bracket() {
         "{text}"
     );
 }
+
+#[test]
+fn the_same_file_twice_in_a_row_is_an_error() {
+    let first = fixture(RES140[0]);
+    let first = first.to_str().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("out.html");
+    let output = redline(&["series", first, first, "-o", out.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(&output));
+    assert!(stderr(&output).contains("the same file given as both"), "{}", stderr(&output));
+    assert!(!out.exists(), "no output on an error");
+}
