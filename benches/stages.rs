@@ -12,9 +12,9 @@ mod corpus;
 use divan::{Bencher, black_box};
 use redline::diff::{DiffOptions, diff};
 use redline::model::Document;
+use redline::model::Redline;
 use redline::parse::parse_text;
 use redline::read::Markup;
-use redline::redline::Redline;
 use redline::render::{Format, Markers, Options, render};
 use std::sync::LazyLock;
 

@@ -32,7 +32,6 @@ pub mod model;
 pub mod output;
 pub mod parse;
 pub mod read;
-pub mod redline;
 pub mod render;
 pub mod series;
 #[cfg(test)]
@@ -45,5 +44,7 @@ use std::path::Path;
 /// Reads, decodes and parses a file into a document.
 pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Document> {
     let decoded = decode::read_file(path, options)?;
-    Ok(parse::parse_text(&decoded.text, decoded.encoding))
+    let mut document = parse::parse_text(&decoded.text, decoded.encoding);
+    document.path = path.display().to_string();
+    Ok(document)
 }

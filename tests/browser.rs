@@ -6,7 +6,7 @@
 //! Without `/usr/bin/chromium` the test prints a notice and passes, unless the
 //! `CI` environment variable is set: then it fails (`.ci/run` installs it).
 
-use redline::redline::{Action, Entry, EntryKind, Op, Redline, Span, Summary};
+use redline::model::{Action, Entry, EntryKind, Op, Redline, Span, Summary};
 use redline::render::{Header, View, html};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};

@@ -2,7 +2,7 @@
 //! snapshotted in a compact form, and the invariants are checked on each.
 
 use redline::diff::{DiffOptions, diff};
-use redline::redline::{EntryKind, Op, Redline, Role, Span};
+use redline::model::{EntryKind, Op, Redline, Role, Span};
 use std::fmt::Write;
 use std::path::Path;
 

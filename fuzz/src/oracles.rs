@@ -7,10 +7,9 @@
 use crate::html_audit::audit_html;
 use redline::brackets;
 use redline::diff::{DiffOptions, diff};
-use redline::model::{Document, Piece, PieceKind};
+use redline::model::{Document, Piece, PieceKind, Redline, Revision};
 use redline::parse::parse_text;
 use redline::read::{Markup, read};
-use redline::redline::Redline;
 use redline::render::{Format, Markers, Options, View, render};
 
 /// Splits a fuzz input into an old and a new text at the first `0xFF` byte
@@ -175,10 +174,10 @@ pub fn check_brackets(data: &[u8]) {
     let problems = audit_html(&brackets::document_html(&report));
     assert!(problems.is_empty(), "bracket report page: {problems:?}");
     let (old_text, new_text) = split_pair(data);
-    let revisions = [("old", old_text), ("new", new_text)].map(|(label, text)| {
-        brackets::Revision { label: label.into(), document: parse_text(&text, "UTF-8") }
-    });
-    let report = brackets::RevisionsReport::new(&revisions);
+    let revisions = [Revision::new(1, "old", "", "UTF-8"), Revision::new(2, "new", "", "UTF-8")];
+    let documents = [old_text, new_text].map(|text| parse_text(&text, "UTF-8"));
+    let steps = redline::series::steps(&documents, &DiffOptions::default());
+    let report = brackets::RevisionsReport::new(&revisions, &documents, &steps);
     let _ = brackets::revisions_text(&report);
     let problems = audit_html(&brackets::revisions_html(&report));
     assert!(problems.is_empty(), "bracket revisions page: {problems:?}");

@@ -43,7 +43,7 @@ fn row(outcome: &Outcome) -> Row {
         Ok(written) => {
             let s = written.summary;
             let header = &written.header;
-            let fields = [&header.title, &header.document, &header.committee, &header.proposal];
+            let fields = [&header.title, &header.doc_number, &header.committee, &header.proposal];
             let mut details: Vec<String> = fields.into_iter().flatten().cloned().collect();
             details.push(written.labels.join(" → "));
             Row {

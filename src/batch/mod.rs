@@ -17,9 +17,10 @@
 mod index;
 
 use crate::error::{Error, Result, describe_io};
+use crate::model::Header;
+use crate::model::Summary;
 use crate::output::{Durability, sync_written, write_atomic, write_atomic_with};
-use crate::redline::Summary;
-use crate::series::{self, Format, Header, Series, SeriesOptions, SeriesSpec};
+use crate::series::{self, Format, Series, SeriesOptions, SeriesSpec};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};

@@ -3,9 +3,9 @@
 //! The page data is built here as plain tables of text cells; the template
 //! only lays them out, and askama escapes every cell.
 
-use super::report::{BracketSpan, DocumentReport, UnbalancedKind};
+use super::report::{DocumentReport, UnbalancedKind};
 use super::revisions::{RevisionSummary, RevisionsReport, Step};
-use super::track::{BracketState, Side, TrackedBracket};
+use crate::model::{BracketSpan, BracketState, Side, TrackedBracket};
 use askama::Template;
 
 /// The HTML report of one document.

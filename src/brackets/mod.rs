@@ -43,12 +43,10 @@ mod tests;
 
 pub use choices::{Choice, find_choices};
 pub use html::{document_html, revisions_html};
-pub use report::{
-    BracketSpan, ChoiceReport, DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport,
-};
-pub use revisions::{Revision, RevisionSummary, RevisionsReport, StateCounts, Step};
+pub use report::{ChoiceReport, DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport};
+pub use revisions::{RevisionSummary, RevisionsReport, StateCounts, Step};
 pub use text::{document_text, revisions_text};
-pub use track::{BracketState, Side, TrackedBracket, track};
+pub use track::track;
 
 use crate::model::{Bracket, Diagnostic, Document, LineIndex};
 

@@ -4,8 +4,7 @@
 //! old raw text (equal + delete) and the new raw text (equal + insert), so
 //! walking them from the piece's `raw.start` gives every span's offsets.
 
-use crate::model::Document;
-use crate::redline::{Op, Redline, Span};
+use crate::model::{Document, Entry, Op, Span};
 
 /// One span of the redline with its place in both texts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -32,12 +31,12 @@ pub struct SpanMap {
 }
 
 impl SpanMap {
-    /// Walks the spans of `redline`, the redline of `old` against `new`.
-    pub fn new(old: &Document, new: &Document, redline: &Redline) -> Self {
+    /// Walks the spans of `lead` and `entries`, the redline of `old` against `new`.
+    pub fn new(old: &Document, new: &Document, lead: &[Span], entries: &[Entry]) -> Self {
         let mut map = Self::default();
         let mut walk = Walk { old: 0, new: 0, entry: None };
-        walk.spans(&redline.lead, &mut map);
-        for (index, entry) in redline.entries.iter().enumerate() {
+        walk.spans(lead, &mut map);
+        for (index, entry) in entries.iter().enumerate() {
             let start = |document: &Document, piece: Option<usize>| {
                 piece.and_then(|piece| document.pieces.get(piece)).map(|piece| piece.raw.start)
             };

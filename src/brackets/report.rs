@@ -4,8 +4,8 @@ use super::choices::{Choice, find_choices};
 use super::locate::{
     TextIndex, excerpt, inner_text, is_balanced, label_name, piece_at, section_name,
 };
-use super::track::BracketState;
 use crate::model::{Bracket, Document, PieceKind};
+use crate::model::{BracketSpan, BracketState};
 use serde::Serialize;
 use std::ops::RangeInclusive;
 
@@ -24,38 +24,6 @@ pub struct DocumentReport {
     pub unbalanced: Vec<UnbalancedReport>,
     /// The counts.
     pub summary: ReportSummary,
-}
-
-/// One bracketed span: where it is, what it holds and its state.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct BracketSpan {
-    /// Heading of the section holding the `[` (`null` in the title block).
-    pub section: Option<String>,
-    /// Label of the piece holding the `[`, as written.
-    pub label: Option<String>,
-    /// 1-based line of the `[`.
-    pub line: usize,
-    /// 1-based column of the `[`, in characters.
-    pub column: usize,
-    /// 1-based line of the `]`.
-    pub end_line: usize,
-    /// 1-based column of the `]`, in characters.
-    pub end_column: usize,
-    /// 1 for an outermost bracket, 2 inside another ...
-    pub depth: usize,
-    /// The text between the brackets, exactly as written; over 600 bytes,
-    /// its beginning and end joined by ` … ` (and `excerpt` is `true`).
-    pub text: String,
-    /// `true` when `text` is an excerpt.
-    #[serde(skip_serializing_if = "std::ops::Not::not")]
-    pub excerpt: bool,
-    /// Words in that text.
-    pub words: usize,
-    /// `open` in a single document; its life since the previous revision otherwise.
-    pub state: BracketState,
-    /// Index into the report's `choices` when the span is one option of a choice.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub choice: Option<usize>,
 }
 
 /// Alternatives offered for one place.

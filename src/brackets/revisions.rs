@@ -1,20 +1,8 @@
 //! The report across revisions: counts per revision and the spans of each step by state.
 
 use super::report::{DocumentReport, ReportSummary, UnbalancedReport};
-use super::track::{BracketState, TrackedBracket};
-use crate::diff::{DiffOptions, diff};
-use crate::model::Document;
-use rayon::prelude::*;
+use crate::model::{BracketState, Document, Redline, Revision, TrackedBracket};
 use serde::Serialize;
-
-/// One revision of a series, with the name the report gives it.
-#[derive(Debug, Clone)]
-pub struct Revision {
-    /// The name in the report (`Rev.1`, a file name ...).
-    pub label: String,
-    /// The parsed revision (brackets scanned).
-    pub document: Document,
-}
 
 /// The brackets of successive revisions, as `redline brackets OLD NEW [MORE...]` reports them.
 #[derive(Debug, Clone, Serialize)]
@@ -70,12 +58,17 @@ pub struct Step {
 }
 
 impl RevisionsReport {
-    /// Diffs each revision against the one before it and follows the brackets.
-    pub fn new(revisions: &[Revision]) -> Self {
-        let steps: Vec<Step> =
-            revisions.par_windows(2).map(|pair| Step::new(&pair[0], &pair[1])).collect();
+    /// The report of `revisions` (oldest first), read as `documents`, from
+    /// the redline of each against the one before it: `steps[k]` is
+    /// `documents[k]` against `documents[k + 1]`, its brackets tracked.
+    pub fn new(revisions: &[Revision], documents: &[Document], steps: &[Redline]) -> Self {
+        debug_assert_eq!(revisions.len(), documents.len());
+        debug_assert_eq!(steps.len() + 1, documents.len());
+        let steps: Vec<Step> = (revisions.windows(2).zip(steps))
+            .map(|(pair, redline)| Step::new(&pair[0], &pair[1], redline))
+            .collect();
         let mut summaries: Vec<RevisionSummary> =
-            revisions.iter().map(RevisionSummary::new).collect();
+            revisions.iter().zip(documents).map(RevisionSummary::new).collect();
         for (step, summary) in steps.iter().zip(summaries.iter_mut().skip(1)) {
             summary.since = Some(step.from.clone());
             summary.states = Some(StateCounts::of(&step.brackets));
@@ -90,8 +83,8 @@ impl RevisionsReport {
 }
 
 impl RevisionSummary {
-    fn new(revision: &Revision) -> Self {
-        let report = DocumentReport::new(revision.label.clone(), &revision.document);
+    fn new((revision, document): (&Revision, &Document)) -> Self {
+        let report = DocumentReport::new(revision.label.clone(), document);
         Self {
             label: revision.label.clone(),
             summary: report.summary,
@@ -103,10 +96,9 @@ impl RevisionSummary {
 }
 
 impl Step {
-    /// The step from `old` to `new`: their redline, and each bracket followed through it.
-    pub fn new(old: &Revision, new: &Revision) -> Self {
-        let redline = diff(&old.document, &new.document, &DiffOptions::default());
-        Self { from: old.label.clone(), to: new.label.clone(), brackets: redline.brackets }
+    /// The step from `old` to `new`: each bracket followed through their redline.
+    pub fn new(old: &Revision, new: &Revision, redline: &Redline) -> Self {
+        Self { from: old.label.clone(), to: new.label.clone(), brackets: redline.brackets.clone() }
     }
 
     /// The brackets of this step in `state`, in reading order.

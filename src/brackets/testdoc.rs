@@ -7,11 +7,11 @@
 //! labelled when their first word looks like `a)`, `(b)`, `1` or `2.`.
 //! `[bookmark: ...]` is marked as an artefact inline.
 
+use crate::model::{Action, Entry, EntryKind, Op, Redline, Span};
 use crate::model::{
     Document, Inline, InlineKind, Label, LabelKind, LineIndex, Piece, PieceKind, Section,
     SectionKind,
 };
-use crate::redline::{Action, Entry, EntryKind, Op, Redline, Span};
 use std::ops::Range;
 use unicode_segmentation::UnicodeSegmentation;
 

@@ -1,8 +1,8 @@
 //! Plain-text reports: one line per span, for a terminal or a script.
 
-use super::report::{BracketSpan, DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport};
+use super::report::{DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport};
 use super::revisions::{RevisionSummary, RevisionsReport, Step};
-use super::track::{BracketState, Side};
+use crate::model::{BracketSpan, BracketState, Side};
 use std::fmt::Write;
 
 /// Characters of a span's text shown before it is cut with `…`.

@@ -10,105 +10,25 @@
 use super::locate::TextIndex;
 use super::locate::{excerpt, inner_text, is_balanced};
 use super::offsets::SpanMap;
-use super::report::BracketSpan;
+
 use super::scan::start_of;
-use crate::model::{Bracket, Document};
-use crate::redline::{Op, Redline};
-use serde::Serialize;
+use crate::model::{Bracket, BracketSpan, BracketState, Document, Side, TrackedBracket};
+use crate::model::{Entry, Op, Span};
 use std::collections::HashMap;
 use std::ops::Range;
 
-/// The state of a bracketed span, since the previous revision.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum BracketState {
-    /// In a single revision: bracketed, not followed anywhere.
-    Open,
-    /// Not in the previous revision.
-    New,
-    /// Same brackets, same text inside.
-    Unchanged,
-    /// Same brackets, text inside edited.
-    Changed,
-    /// Brackets removed, text kept: agreed.
-    Agreed,
-    /// Bracketed text deleted with its brackets.
-    Dropped,
-    /// Text that was agreed put back in brackets.
-    Rebracketed,
-}
-
-impl BracketState {
-    /// Every state a tracked bracket can have, in report order.
-    pub const TRACKED: [BracketState; 6] = [
-        BracketState::Agreed,
-        BracketState::New,
-        BracketState::Changed,
-        BracketState::Dropped,
-        BracketState::Rebracketed,
-        BracketState::Unchanged,
-    ];
-
-    /// The state as written in reports: `new`, `agreed` ...
-    pub fn as_str(self) -> &'static str {
-        match self {
-            BracketState::Open => "open",
-            BracketState::New => "new",
-            BracketState::Unchanged => "unchanged",
-            BracketState::Changed => "changed",
-            BracketState::Agreed => "agreed",
-            BracketState::Dropped => "dropped",
-            BracketState::Rebracketed => "rebracketed",
-        }
-    }
-}
-
-/// One bracket followed from the old revision to the new one.
-///
-/// `span` describes the bracket of the new revision; for `agreed` and
-/// `dropped`, which have none, it describes the bracket of the old revision
-/// (lines and columns in the old text).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct TrackedBracket {
-    /// Where the bracket is, what it holds, and its state.
-    #[serde(flatten)]
-    pub span: BracketSpan,
-    /// The revision `span` describes: `new`, or `old` for `agreed` and `dropped`.
-    pub revision: Side,
-    /// For `changed`: the text inside the brackets in the old revision (an
-    /// excerpt when long, as the span's `text`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub old_text: Option<String>,
-    /// Index into [`Redline::entries`] of the entry holding the bracket
-    /// (the new bracket, or the old one when there is none); `None` in the lead.
-    pub entry: Option<usize>,
-    /// Index into the old document's brackets.
-    pub old_bracket: Option<usize>,
-    /// Index into the new document's brackets.
-    pub new_bracket: Option<usize>,
-    /// Bytes of the old text from `[` to `]` inclusive.
-    pub old_range: Option<Range<usize>>,
-    /// Bytes of the new text from `[` to `]` inclusive; for `agreed`, the
-    /// place of the kept text in the new text (the old brackets struck).
-    pub new_range: Option<Range<usize>>,
-}
-
-/// One of the two revisions of a redline.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Side {
-    /// The older revision.
-    Old,
-    /// The newer revision.
-    New,
-}
-
-/// Follows every balanced bracket of `old` and `new` through `redline`, the
-/// redline of `old` against `new`; in reading order of the new text.
+/// Follows every balanced bracket of `old` and `new` through the aligner's
+/// output (`lead` and `entries`, the redline of `old` against `new`); in
+/// reading order of the new text.
 ///
 /// Unbalanced brackets are not followed (each revision reports its own).
-pub fn track(old: &Document, new: &Document, redline: &Redline) -> Vec<TrackedBracket> {
-    let tracker = Tracker::new(old, new, redline);
+pub fn track(
+    old: &Document,
+    new: &Document,
+    lead: &[Span],
+    entries: &[Entry],
+) -> Vec<TrackedBracket> {
+    let tracker = Tracker::new(old, new, lead, entries);
     let mut partner_of_new = vec![None; new.brackets.len()];
     let mut tracked = Vec::new();
     for (index, bracket) in old.brackets.iter().enumerate().filter(|(_, b)| is_balanced(b)) {
@@ -144,13 +64,13 @@ struct Tracker<'a> {
 }
 
 impl<'a> Tracker<'a> {
-    fn new(old: &'a Document, new: &'a Document, redline: &Redline) -> Self {
+    fn new(old: &'a Document, new: &'a Document, lead: &[Span], entries: &[Entry]) -> Self {
         Self {
             old,
             new,
             old_lines: TextIndex::new(old),
             new_lines: TextIndex::new(new),
-            map: SpanMap::new(old, new, redline),
+            map: SpanMap::new(old, new, lead, entries),
             old_bracketed: outermost(old),
             new_by_close: by_close(new),
         }

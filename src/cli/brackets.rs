@@ -1,7 +1,9 @@
 //! `redline brackets`: bracketed text of one document, or followed across revisions.
 
 use super::{EXIT_CHECK_FAILED, EXIT_OK, FormatArg, InputArgs, output_format};
-use redline::brackets::{self, DocumentReport, Revision, RevisionsReport};
+use redline::brackets::{self, DocumentReport, RevisionsReport};
+use redline::diff::DiffOptions;
+use redline::model::{Document, Revision};
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -73,14 +75,15 @@ pub struct Args {
 /// Reads the files, writes the report, and says whether `--check` failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let format = output_format(args.format, args.output.as_deref(), FormatArg::Text)?;
-    let revisions = load(&args)?;
-    let (out, unbalanced) = match revisions.as_slice() {
-        [single] => {
-            let report = DocumentReport::new(&single.label, &single.document);
+    let (revisions, documents) = load(&args)?;
+    let (out, unbalanced) = match (revisions.as_slice(), documents.as_slice()) {
+        ([single], [document]) => {
+            let report = DocumentReport::new(&single.label, document);
             (document_output(&report, format)?, report.has_unbalanced())
         }
         _ => {
-            let report = RevisionsReport::new(&revisions);
+            let steps = redline::series::steps(&documents, &DiffOptions::default());
+            let report = RevisionsReport::new(&revisions, &documents, &steps);
             (revisions_output(&report, format)?, report.has_unbalanced())
         }
     };
@@ -89,7 +92,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 }
 
 /// Reads every file and names it by its `--label` or its file name.
-fn load(args: &Args) -> anyhow::Result<Vec<Revision>> {
+fn load(args: &Args) -> anyhow::Result<(Vec<Revision>, Vec<Document>)> {
     if args.labels.len() > args.files.len() {
         anyhow::bail!("{} --label given for {} files", args.labels.len(), args.files.len());
     }
@@ -97,10 +100,14 @@ fn load(args: &Args) -> anyhow::Result<Vec<Revision>> {
     let names = args.files.iter().enumerate().map(|(index, path)| {
         args.labels.get(index).cloned().unwrap_or_else(|| revision_name(path))
     });
-    let load = |(path, label): (&PathBuf, String)| -> anyhow::Result<Revision> {
-        Ok(Revision { label, document: redline::load(path, &read)? })
-    };
-    args.files.iter().zip(names).map(load).collect()
+    let mut revisions = Vec::new();
+    let mut documents = Vec::new();
+    for (number, (path, label)) in (1..).zip(args.files.iter().zip(names)) {
+        let document = redline::load(path, &read)?;
+        revisions.push(Revision::new(number, label, &document.path, &document.encoding));
+        documents.push(document);
+    }
+    Ok((revisions, documents))
 }
 
 /// The file name without extension.

@@ -2,7 +2,6 @@
 
 use super::{EXIT_OK, InputArgs};
 use redline::diff::{DiffOptions, diff};
-use redline::redline::Source;
 use redline::render::{self, Format, Header, Markers, Options, View};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -95,9 +94,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
     let (old, new) = (redline::load(&args.old, &read)?, redline::load(&args.new, &read)?);
-    let mut redline = diff(&old, &new, &DiffOptions { strict: args.strict });
-    redline.old = Source { path: args.old.display().to_string(), encoding: old.encoding.clone() };
-    redline.new = Source { path: args.new.display().to_string(), encoding: new.encoding.clone() };
+    let redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     // The redline holds all it renders: free the documents before the page
     // is built, so the two are never in memory at once.
     drop((old, new));
@@ -163,5 +160,5 @@ fn no_color() -> bool {
 
 fn header(args: &HeaderArgs) -> Header {
     let HeaderArgs { doc_number, date, origin, committee, status, proposal } = args.clone();
-    Header { doc_number, date, origin, committee, status, proposal }
+    Header { title: None, doc_number, date, origin, committee, status, proposal }
 }

@@ -8,8 +8,8 @@
 use super::align::Pair;
 use super::style::StyleMap;
 use super::words::{RawSpan, Sides, diff_words};
+use crate::model::{Action, Entry, EntryKind, Op, Role, Span};
 use crate::model::{Document, Piece, PieceKind};
-use crate::redline::{Action, Entry, EntryKind, Op, Role, Span};
 use std::collections::HashMap;
 use std::ops::Range;
 

@@ -21,7 +21,7 @@ pub mod tokens;
 pub mod words;
 
 use crate::model::Document;
-use crate::redline::{Op, Redline, Role, SCHEMA_VERSION, Source, Span, Summary};
+use crate::model::{Op, Redline, Role, SCHEMA_VERSION, Source, Span, Summary};
 use assemble::{Context, assemble};
 use style::StyleMap;
 
@@ -33,9 +33,9 @@ pub struct DiffOptions {
 }
 
 /// Aligns two documents into a redline, with each bracket's state since the
-/// old revision ([`crate::brackets::track`]).
+/// old revision ([`crate::brackets::track`], fed the aligned entries).
 ///
-/// The redline's `old.path`/`new.path` are left empty: the caller knows them.
+/// The redline names its revisions by the documents' `path` and `encoding`.
 pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
     let alignment = align::align(old, new, options.strict);
     let cx = Context {
@@ -51,18 +51,23 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
     warnings.append(&mut cx.warnings.borrow_mut());
     warnings.extend(crate::brackets::nesting_warning("old", old));
     warnings.extend(crate::brackets::nesting_warning("new", new));
-    let mut redline = Redline {
+    let lead = lead_spans(old.lead_text(), new.lead_text());
+    let brackets = crate::brackets::track(old, new, &lead, &entries);
+    Redline {
         schema: SCHEMA_VERSION,
-        old: Source { path: String::new(), encoding: old.encoding.clone() },
-        new: Source { path: String::new(), encoding: new.encoding.clone() },
+        old: source(old),
+        new: source(new),
         summary: Summary::count(&entries),
-        lead: lead_spans(old.lead_text(), new.lead_text()),
+        lead,
         entries,
-        brackets: Vec::new(),
+        brackets,
         warnings,
-    };
-    redline.brackets = crate::brackets::track(old, new, &redline);
-    redline
+    }
+}
+
+/// Where a document came from, as the redline names it.
+fn source(document: &Document) -> Source {
+    Source { path: document.path.clone(), encoding: document.encoding.clone() }
 }
 
 /// The whitespace before the first piece: equal, or a layout change.

@@ -2,7 +2,7 @@
 
 use super::tests::doc;
 use super::*;
-use crate::redline::EntryKind;
+use crate::model::EntryKind;
 use crate::test_edits::{apply, edit};
 use proptest::prelude::*;
 
@@ -94,7 +94,7 @@ proptest! {
         edited.insert(at % (items.len() + 1), format!("{extra} unique-inserted-marker"));
         let redline = diff(&doc(&render(&items)), &doc(&render(&edited)), &DiffOptions::default());
         for entry in redline.entries.iter().filter(|e| e.renumbered && !e.moved) {
-            prop_assert!(entry.spans.iter().all(|s| s.op == crate::redline::Op::Equal || s.role != crate::redline::Role::Text),
+            prop_assert!(entry.spans.iter().all(|s| s.op == crate::model::Op::Equal || s.role != crate::model::Role::Text),
                 "renumbered entry has text changes: {:?}", entry.spans);
         }
     }

@@ -5,8 +5,8 @@
 //! - Splitting a span by style never changes its text: the pieces join back
 //!   to the span.
 
+use crate::model::Emphasis;
 use crate::model::{Document, InlineKind};
-use crate::redline::Emphasis;
 use std::ops::Range;
 
 /// The style of a run of text.

@@ -2,8 +2,8 @@
 //! separated by blank lines, `a)`/`1` labels, lower-case heading lines.
 
 use super::*;
+use crate::model::{Action, EntryKind, Redline};
 use crate::model::{Label, LabelKind, Piece, PieceKind, Section, SectionKind};
-use crate::redline::{Action, EntryKind, Redline};
 
 const HEADINGS: &[&str] = &["recalling", "considering", "noting", "resolves", "instructs"];
 
@@ -114,8 +114,8 @@ pub fn outline(redline: &Redline) -> String {
     out
 }
 
-fn marked(span: &crate::redline::Span) -> String {
-    use crate::redline::{Op, Role};
+fn marked(span: &crate::model::Span) -> String {
+    use crate::model::{Op, Role};
     match (span.op, span.role) {
         (Op::Equal, _) => span.text.clone(),
         (Op::Delete, Role::Layout | Role::Typographic) => String::new(),

@@ -12,7 +12,7 @@ use super::anchored::{WORD_DIFF_LIMIT, anchored_runs};
 use super::cleanup::{Run, absorb_islands};
 use super::normalize::spaces_differ_typographically;
 use super::tokens::{Interner, SPACE_KEY, Token, tokenize};
-use crate::redline::{Op, Role};
+use crate::model::{Op, Role};
 use similar::{Algorithm, capture_diff};
 use std::ops::Range;
 

@@ -37,6 +37,7 @@ pub fn parse_text(text: &str, encoding: &str) -> Document {
     let mut document = Document {
         text: text.to_string(),
         encoding: encoding.to_string(),
+        path: String::new(),
         lead: 0..lead_end,
         pieces: structure.pieces,
         sections: structure.sections,

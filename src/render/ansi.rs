@@ -7,7 +7,7 @@
 
 use super::markers::{MoveNote, action_words};
 use super::view::{self, View, is_change};
-use crate::redline::{Entry, EntryKind, Op, Redline, Role, Span};
+use crate::model::{Entry, EntryKind, Op, Redline, Role, Span};
 use anstyle::{AnsiColor, Effects, Style};
 
 const DELETED: Style =

@@ -7,7 +7,7 @@
 
 use super::markers::CRITIC;
 use super::plain;
-use crate::redline::Redline;
+use crate::model::Redline;
 
 /// Writes the redline as CriticMarkup.
 pub fn render(redline: &Redline) -> String {

@@ -1,6 +1,6 @@
 //! `--format json`: the redline model's own serialisation, the versioned contract.
 
-use crate::redline::Redline;
+use crate::model::Redline;
 
 /// The redline as pretty JSON and a newline; the model's shape is the contract.
 pub fn render(redline: &Redline) -> String {

@@ -26,12 +26,12 @@ mod proptests;
 #[cfg(test)]
 pub(crate) mod testkit;
 
-pub use html::Header;
+pub use crate::model::Header;
 pub use text::Markers;
 pub use view::View;
 
 use crate::error::{Error, Result};
-use crate::redline::Redline;
+use crate::model::Redline;
 
 /// An output format.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

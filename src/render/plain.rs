@@ -8,7 +8,7 @@
 //!   stands between two runs of the same kind.
 
 use super::markers::{MoveNote, Notation, action_words, needs_escape};
-use crate::redline::{Entry, EntryKind, Op, Redline, Span};
+use crate::model::{Entry, EntryKind, Op, Redline, Span};
 use std::collections::HashSet;
 
 /// One element of a plain redline, before a notation is chosen.

@@ -3,8 +3,8 @@
 
 use super::testkit::{entry, stub};
 use super::{critic, text};
+use crate::model::{Action, Entry, EntryKind, Op, Redline, Role, Span};
 use crate::read::{Markup, read};
-use crate::redline::{Action, Entry, EntryKind, Op, Redline, Role, Span};
 use proptest::prelude::*;
 
 /// Fragments that look like markup in some notation, and ordinary text.

@@ -4,7 +4,7 @@
 //! - The total row is the sum of the section rows, and counts what
 //!   [`Summary::count`] counts (move stubs are not counted).
 
-use crate::redline::{Action, Entry, EntryKind, Redline, Summary};
+use crate::model::{Action, Entry, EntryKind, Redline, Summary};
 use serde::Serialize;
 use std::collections::HashMap;
 use std::fmt::Write;

@@ -1,7 +1,7 @@
 //! Hand-built redlines for the renderers' and the reader's tests.
 
 use crate::model::SectionKind;
-use crate::redline::{Action, Emphasis, Entry, EntryKind, Op, Redline, Role, Span, Summary};
+use crate::model::{Action, Emphasis, Entry, EntryKind, Op, Redline, Role, Span, Summary};
 
 /// A redline of these entries, with its summary counted.
 pub fn doc(entries: Vec<Entry>) -> Redline {

@@ -7,7 +7,7 @@
 
 use super::markers::{TILDE, WDIFF};
 use super::plain;
-use crate::redline::Redline;
+use crate::model::Redline;
 
 /// Which markers `--format text` uses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

@@ -1,7 +1,7 @@
 //! Which entries a view shows: all of them, only the changes (with their
 //! section headings), or the new text alone.
 
-use crate::redline::{Action, Entry, EntryKind, Redline};
+use crate::model::{Action, Entry, EntryKind, Redline};
 
 /// What part of the redline to show (HTML and ANSI).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]

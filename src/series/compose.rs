@@ -13,7 +13,7 @@
 
 use super::cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
 use super::overlay::{overlay, replace_whole};
-use crate::redline::{Action, Entry, EntryKind, Redline, Span, Summary};
+use crate::model::{Action, Entry, EntryKind, Redline, Span, Summary};
 use std::collections::{HashMap, HashSet};
 
 /// Composes the consecutive redlines `steps` of revisions `base`,

@@ -11,7 +11,7 @@
 //!   provision moved after `r` (see [`Cumulative::text_at`]).
 
 use crate::model::SectionKind;
-use crate::redline::{Action, Emphasis, EntryKind, Role, Span, Summary};
+use crate::model::{Action, Emphasis, EntryKind, Role, Span, Summary};
 use serde::Serialize;
 
 /// The composition of the consecutive redlines of a series.

@@ -8,7 +8,7 @@
 use super::cumulative::{History, SeriesSpan};
 use super::{Series, display_spans};
 use crate::error::{Error, Result};
-use crate::redline::{EntryKind, Summary};
+use crate::model::{EntryKind, Summary};
 use askama::Template;
 
 /// Colours of the revisions after the base, in turn (Okabe–Ito, darkened for text).
@@ -83,7 +83,7 @@ fn title(series: &Series) -> String {
 fn header_fields(series: &Series) -> Vec<(&'static str, String)> {
     let header = &series.header;
     let fields = [
-        ("Document", &header.document),
+        ("Document", &header.doc_number),
         ("Committee", &header.committee),
         ("Proposal", &header.proposal),
     ];
@@ -204,11 +204,7 @@ mod tests {
     #[test]
     fn trailing_whitespace_is_trimmed_and_empty_fragments_dropped() {
         let span = |text: &str| {
-            SeriesSpan::styled(
-                &crate::redline::Span::new(crate::redline::Op::Equal, text),
-                None,
-                None,
-            )
+            SeriesSpan::styled(&crate::model::Span::new(crate::model::Op::Equal, text), None, None)
         };
         let fragments =
             trim_end([span("a) text"), span(" \n"), span("\n\n")].iter().map(fragment).collect());

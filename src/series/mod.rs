@@ -9,7 +9,8 @@
 //! # Example
 //! ```
 //! use redline::parse::parse_text;
-//! use redline::series::{Revision, SeriesOptions, from_documents};
+//! use redline::model::Revision;
+//! use redline::series::{SeriesOptions, from_documents};
 //! let texts = ["a) one\n", "a) one two\n", "a) two\n"];
 //! let documents: Vec<_> = texts.iter().map(|text| parse_text(text, "UTF-8")).collect();
 //! let revisions: Vec<_> =
@@ -30,12 +31,13 @@ mod text;
 
 pub use compose::compose;
 pub use cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
-pub use spec::{Header, RevisionSpec, SERIES_TOML, SeriesSpec};
+pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec};
 
 use crate::diff::{DiffOptions, diff};
 use crate::error::{Error, Result};
 use crate::model::Document;
-use crate::redline::{Redline, Role, Source};
+use crate::model::{Header, Redline, Revision, Role};
+use rayon::prelude::*;
 use serde::Serialize;
 use std::path::Path;
 
@@ -52,32 +54,6 @@ pub struct Series {
     pub steps: Vec<Redline>,
     /// The composition of the steps from the base revision on.
     pub cumulative: Cumulative,
-}
-
-/// One revision of a series.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct Revision {
-    /// Its number (1-based), as `inserted_in` and `deleted_in` give it.
-    pub number: usize,
-    /// Its label in the legend.
-    pub label: String,
-    /// The path as given.
-    pub path: String,
-    /// The encoding its bytes were decoded from.
-    pub encoding: String,
-}
-
-impl Revision {
-    /// A revision description.
-    pub fn new(
-        number: usize,
-        label: impl Into<String>,
-        path: impl Into<String>,
-        encoding: impl Into<String>,
-    ) -> Self {
-        let (label, path, encoding) = (label.into(), path.into(), encoding.into());
-        Revision { number, label, path, encoding }
-    }
 }
 
 /// How to build a series.
@@ -137,22 +113,19 @@ pub fn from_documents(
     options: &SeriesOptions,
 ) -> Result<Series> {
     check_shape(documents.len(), options.base)?;
-    let steps: Vec<Redline> = documents
-        .windows(2)
-        .zip(revisions.windows(2))
-        .map(|(pair, described)| {
-            let mut step = diff(&pair[0], &pair[1], &options.diff);
-            step.old = source(&described[0]);
-            step.new = source(&described[1]);
-            step
-        })
-        .collect();
+    let mut steps = steps(documents, &options.diff);
+    for (step, described) in steps.iter_mut().zip(revisions.windows(2)) {
+        step.old = described[0].source();
+        step.new = described[1].source();
+    }
     let cumulative = compose(&steps[options.base - 1..], options.base);
     Ok(Series { header: Header::default(), revisions, steps, cumulative })
 }
 
-fn source(revision: &Revision) -> Source {
-    Source { path: revision.path.clone(), encoding: revision.encoding.clone() }
+/// The redline of each document against the one before it, diffed in
+/// parallel: `steps[k]` is `documents[k]` against `documents[k + 1]`.
+pub fn steps(documents: &[Document], options: &DiffOptions) -> Vec<Redline> {
+    documents.par_windows(2).map(|pair| diff(&pair[0], &pair[1], options)).collect()
 }
 
 /// A series needs two revisions and a base that leaves at least one step.

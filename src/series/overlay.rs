@@ -13,7 +13,7 @@
 //!   and never a silently wrong attribution.
 
 use super::cumulative::SeriesSpan;
-use crate::redline::{Op, Span};
+use crate::model::{Op, Span};
 
 /// The step's old text and the history's alive text differ.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -15,8 +15,8 @@
 //! ```
 
 use crate::error::{Error, Result, describe_io};
-use crate::model::LineIndex;
-use serde::{Deserialize, Serialize};
+use crate::model::{Header, LineIndex};
+use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
 /// The name of the file that describes a series folder.
@@ -42,37 +42,17 @@ pub struct RevisionSpec {
     pub label: String,
 }
 
-/// Header fields of a series, all optional.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
-pub struct Header {
-    /// A title for the series.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub title: Option<String>,
-    /// The document number (`DL/23-E (Rev.2)`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub document: Option<String>,
-    /// The committee or group (`Working Group of the Plenary`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub committee: Option<String>,
-    /// The proposal id (`MOD WGPL/23/1`).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub proposal: Option<String>,
-}
-
-impl Header {
-    /// `true` when no field is set.
-    pub fn is_empty(&self) -> bool {
-        *self == Header::default()
-    }
-}
-
 /// The contents of a `series.toml`.
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct SeriesToml {
     title: Option<String>,
+    #[serde(alias = "doc_number")]
     document: Option<String>,
+    date: Option<String>,
+    origin: Option<String>,
     committee: Option<String>,
+    status: Option<String>,
     proposal: Option<String>,
     revisions: Vec<RevisionToml>,
 }
@@ -131,8 +111,9 @@ fn read_series_toml(dir: &Path, path: &Path) -> Result<(Header, Vec<RevisionSpec
             path: dir.join(&revision.file),
         })
         .collect();
-    let SeriesToml { title, document, committee, proposal, .. } = parsed;
-    Ok((Header { title, document, committee, proposal }, revisions))
+    let SeriesToml { title, document, date, origin, committee, status, proposal, .. } = parsed;
+    let header = Header { title, doc_number: document, date, origin, committee, status, proposal };
+    Ok((header, revisions))
 }
 
 fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
@@ -207,7 +188,7 @@ mod tests {
         );
         let dir = folder(&[("series.toml", toml)]);
         let spec = SeriesSpec::from_folder(dir.path()).unwrap();
-        assert_eq!(spec.header.document.as_deref(), Some("DL/1"));
+        assert_eq!(spec.header.doc_number.as_deref(), Some("DL/1"));
     }
 
     #[test]

@@ -6,7 +6,7 @@
 
 use super::*;
 use crate::model::Document;
-use crate::redline::{Action, Entry, EntryKind, Op, Span};
+use crate::model::{Action, Entry, EntryKind, Op, Span};
 use crate::test_edits::{apply, edit};
 use proptest::prelude::*;
 
@@ -253,7 +253,7 @@ fn small_series() -> Series {
     let revisions =
         (1..).zip(labels).map(|(n, label)| Revision::new(n, label, format!("r{n}.txt"), "UTF-8"));
     let header = Header {
-        document: Some("TEST/1".into()),
+        doc_number: Some("TEST/1".into()),
         proposal: Some("MOD TEST/1/1".into()),
         ..Header::default()
     };

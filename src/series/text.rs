@@ -34,7 +34,7 @@ fn write_header(out: &mut String, series: &Series) {
     let header = &series.header;
     let fields = [
         ("Title", &header.title),
-        ("Document", &header.document),
+        ("Document", &header.doc_number),
         ("Committee", &header.committee),
         ("Proposal", &header.proposal),
     ];

@@ -3,8 +3,8 @@
 
 use crate::common::*;
 use redline::diff::{DiffOptions, diff};
+use redline::model::Redline;
 use redline::read::{Markup, read};
-use redline::redline::Redline;
 use redline::render::{self, Format, Markers, Options};
 use std::path::{Path, PathBuf};
 

@@ -6,3 +6,10 @@ mod props;
 mod render;
 mod scan;
 mod track;
+
+use crate::model::{Document, Redline, TrackedBracket};
+
+/// [`crate::brackets::track`] over a whole redline's lead and entries.
+fn track(old: &Document, new: &Document, redline: &Redline) -> Vec<TrackedBracket> {
+    crate::brackets::track(old, new, &redline.lead, &redline.entries)
+}

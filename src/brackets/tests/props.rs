@@ -1,13 +1,14 @@
 //! Properties: scanning, reporting and tracking never panic; reported spans
 //! are balanced substrings of the input; every bracket is followed once.
 
+use super::track;
 use crate::brackets::locate::TextIndex;
 use crate::brackets::testdoc::{doc, redline_of};
-use crate::brackets::{DocumentReport, document_html, document_text, track};
+use crate::brackets::{DocumentReport, document_html, document_text};
 use crate::diff::{DiffOptions, diff};
+use crate::model::Redline;
 use crate::model::{Bracket, Document, InlineKind};
 use crate::parse::parse_text;
-use crate::redline::Redline;
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 

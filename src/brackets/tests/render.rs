@@ -2,6 +2,7 @@
 
 use crate::brackets::testdoc::doc;
 use crate::brackets::*;
+use crate::model::{Document, Redline, Revision};
 
 const ONE: &str = "\
 RESOLUTION 1 (TEST)
@@ -19,17 +20,21 @@ noting
 2 [that the Union should report annually to the Council
 ";
 
-fn series() -> Vec<Revision> {
+/// Two revisions: their names, documents and the redline between them.
+fn series() -> (Vec<Revision>, Vec<Document>, Vec<Redline>) {
     let texts = [
         "considering\n\na) that ITU [should] act [now];\n\nb) that [all roles] matter;\n\nc) that the Union reports\n",
         "considering\n\na) that ITU [shall] act;\n\nb) that all roles matter;\n\nc) that the Union [reports] to the Council [annually]\n",
     ];
-    let label = |index: usize| format!("Rev.{}", index + 1);
-    texts
-        .iter()
-        .enumerate()
-        .map(|(index, text)| Revision { label: label(index), document: doc(text) })
-        .collect()
+    let revisions = (1..).zip(texts).map(|(n, _)| Revision::new(n, format!("Rev.{n}"), "", ""));
+    let documents: Vec<Document> = texts.iter().map(|text| doc(text)).collect();
+    let steps = crate::series::steps(&documents, &Default::default());
+    (revisions.collect(), documents, steps)
+}
+
+fn report() -> RevisionsReport {
+    let (revisions, documents, steps) = series();
+    RevisionsReport::new(&revisions, &documents, &steps)
 }
 
 #[test]
@@ -49,15 +54,15 @@ fn one_document_as_html() {
 
 #[test]
 fn revisions_as_text() {
-    insta::assert_snapshot!(revisions_text(&RevisionsReport::new(&series())));
+    insta::assert_snapshot!(revisions_text(&report()));
 }
 
 #[test]
 fn revisions_as_json() {
-    insta::assert_json_snapshot!(RevisionsReport::new(&series()));
+    insta::assert_json_snapshot!(report());
 }
 
 #[test]
 fn revisions_as_html() {
-    insta::assert_snapshot!(revisions_html(&RevisionsReport::new(&series())));
+    insta::assert_snapshot!(revisions_html(&report()));
 }

@@ -1,12 +1,13 @@
 //! Life across revisions, through one `check` helper run on two aligners: a
 //! plain word diff built here and the project's aligner ([`crate::diff`]).
 
+use super::track;
 use crate::brackets::testdoc::{doc, redline_of, redline_with};
-use crate::brackets::{BracketState, track};
 use crate::decode::ReadOptions;
 use crate::diff::{DiffOptions, diff};
+use crate::model::BracketState;
 use crate::model::Document;
-use crate::redline::{Action, Op, Redline};
+use crate::model::{Action, Op, Redline};
 use std::fmt::Write;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -158,10 +159,10 @@ fn brackets_replaced_whole_are_changed_not_dropped_and_new() {
     let mut redline = redline_of(&old, &new);
     let entry = &mut redline.entries[1];
     entry.spans = vec![
-        crate::redline::Span::new(Op::Equal, "1 to act "),
-        crate::redline::Span::new(Op::Delete, "[now]"),
-        crate::redline::Span::new(Op::Insert, "[soon]"),
-        crate::redline::Span::new(Op::Equal, "\n"),
+        crate::model::Span::new(Op::Equal, "1 to act "),
+        crate::model::Span::new(Op::Delete, "[now]"),
+        crate::model::Span::new(Op::Insert, "[soon]"),
+        crate::model::Span::new(Op::Equal, "\n"),
     ];
     let tracked = track(&old, &new, &redline);
     assert_eq!(tracked.len(), 1, "{tracked:#?}");

@@ -8,7 +8,7 @@
 //! - A moved entry and its stub link to each other when both are shown.
 
 use super::fragment::{Fragment, Side, fragments};
-use crate::redline::{Entry, EntryKind};
+use crate::model::{Entry, EntryKind};
 use crate::render::markers::action_words;
 use crate::render::view::is_change;
 use std::collections::HashMap;

@@ -8,7 +8,7 @@
 //!   allow-list of `<strong>` and `<em>` without attributes.
 //! - Class names and element names come from fixed words, never from input.
 
-use crate::redline::{Op, Role, Span};
+use crate::model::{Op, Role, Span};
 use std::collections::{HashMap, HashSet};
 
 /// Markup that may be inserted unescaped; built only by [`emphasised`].

@@ -11,7 +11,7 @@ pub mod summary;
 
 use super::view::{self, View};
 use crate::error::{Error, Result};
-use crate::redline::Redline;
+use crate::model::{Header, Redline};
 use askama::Template;
 use blocks::{Block, Row};
 use fragment::Side;
@@ -19,32 +19,6 @@ use summary::SummaryData;
 
 /// The stylesheet, inlined in every page.
 const CSS: &str = include_str!("../../../templates/redline.css");
-
-/// The optional header block of an ITU working document.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Header {
-    /// `DL/23-E (Rev.2)`, shown as "Document DL/23-E (Rev.2)".
-    pub doc_number: Option<String>,
-    /// `31 October 2014`.
-    pub date: Option<String>,
-    /// `English`, shown as "Original: English".
-    pub origin: Option<String>,
-    /// `WORKING GROUP OF THE PLENARY`.
-    pub committee: Option<String>,
-    /// `WORK IN PROGRESS`.
-    pub status: Option<String>,
-    /// `WGPL/23/1`, shown as the proposal mark "MOD WGPL/23/1".
-    pub proposal: Option<String>,
-}
-
-impl Header {
-    /// `true` if any field of the header block (not the proposal) is set.
-    pub fn has_block(&self) -> bool {
-        [&self.doc_number, &self.date, &self.origin, &self.committee, &self.status]
-            .iter()
-            .any(|field| field.is_some())
-    }
-}
 
 /// Everything the template prints.
 #[derive(Template)]

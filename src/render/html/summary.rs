@@ -2,8 +2,8 @@
 //! a link to each change.
 
 use super::blocks::{Link, anchor, describe};
-use crate::brackets::{BracketState, TrackedBracket};
-use crate::redline::{Entry, Redline};
+use crate::model::{BracketState, Side, TrackedBracket};
+use crate::model::{Entry, Redline};
 use crate::render::stat::{COLUMNS, stat};
 use crate::render::view::is_change;
 use std::collections::HashMap;
@@ -91,8 +91,8 @@ fn bracket_rows<'a>(redline: &'a Redline, shown: &[&Entry]) -> Vec<BracketRow<'a
 fn place(bracket: &TrackedBracket) -> String {
     let span = &bracket.span;
     let side = match bracket.revision {
-        crate::brackets::Side::Old => "old",
-        crate::brackets::Side::New => "new",
+        Side::Old => "old",
+        Side::New => "new",
     };
     let parts = [span.section.as_deref(), span.label.as_deref()];
     let named: Vec<&str> = parts.into_iter().flatten().collect();

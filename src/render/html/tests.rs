@@ -58,6 +58,7 @@ fn header_block_and_proposal_mark() {
         committee: Some("WORKING GROUP OF THE PLENARY".into()),
         status: Some("WORK IN PROGRESS".into()),
         proposal: Some("WGPL/23/1".into()),
+        title: None,
     };
     let html = page_of(&sample(), View::Full, &header);
     assert!(html.contains("<title>Document DL/23-E (Rev.2)</title>"), "{html}");

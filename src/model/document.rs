@@ -24,6 +24,9 @@ pub struct Document {
     pub text: String,
     /// Name of the encoding the bytes were decoded from (`UTF-8`, `windows-1252` ...).
     pub encoding: String,
+    /// The path it was read from, as given; empty for a text parsed in memory.
+    #[serde(skip)]
+    pub path: String,
     /// Whitespace before the first piece.
     #[serde(skip)]
     pub lead: Range<usize>,

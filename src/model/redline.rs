@@ -15,7 +15,7 @@
 //! - A `delete`/`insert` pair with role `layout` or `typographic` is not a
 //!   change of the text: it never makes an entry `MOD`.
 
-use crate::model::SectionKind;
+use super::SectionKind;
 use serde::Serialize;
 use std::collections::{HashMap, HashSet};
 
@@ -41,7 +41,7 @@ pub struct Redline {
     /// Every `[bracketed]` span of both revisions, followed from old to new
     /// and classified (`new`, `unchanged`, `changed`, `agreed`, `dropped`,
     /// `rebracketed`) by [`crate::brackets::track`].
-    pub brackets: Vec<crate::brackets::TrackedBracket>,
+    pub brackets: Vec<super::TrackedBracket>,
     /// Where the aligner fell back to a coarser answer, and why.
     pub warnings: Vec<String>,
 }
