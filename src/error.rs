@@ -35,9 +35,7 @@ pub enum Error {
         offset: usize,
     },
     /// The file holds no text (nothing, or only whitespace).
-    #[error(
-        "{path}: empty file ({bytes} bytes, no text); --allow-empty reads it as a revision with no provisions"
-    )]
+    #[error("{path}: empty file ({bytes} bytes, no text)")]
     Empty {
         /// The file.
         path: PathBuf,
@@ -77,10 +75,84 @@ pub enum Error {
         column: usize,
         /// What is wrong.
         message: String,
+        /// What the user can do about it, if there is a choice to make.
+        remedy: Option<Remedy>,
+    },
+    /// An output file's extension names no format the command writes.
+    #[error("{path}: cannot tell the format from the extension: use {}", extensions(allowed))]
+    UnknownExtension {
+        /// The output file.
+        path: PathBuf,
+        /// The formats the command writes.
+        allowed: Vec<crate::render::Format>,
+    },
+    /// A render option that does nothing in the format asked for.
+    #[error("{option} is only for {formats} output")]
+    UnusedOption {
+        /// What was asked for (`the view "changes"`, `markers`, `the header block`).
+        option: RenderOption,
+        /// The formats it is for (`html or ansi`).
+        formats: &'static str,
     },
     /// Anything else, already phrased for the user.
     #[error("{0}")]
     Other(String),
+}
+
+/// A render option, named for an [`Error::UnusedOption`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RenderOption {
+    /// A view other than the full redline.
+    View(crate::render::View),
+    /// Markers other than `~~`/`++`.
+    Markers,
+    /// Header block fields.
+    Header,
+}
+
+impl std::fmt::Display for RenderOption {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RenderOption::View(view) => write!(f, "the view {:?}", view.name()),
+            RenderOption::Markers => f.write_str("choosing markers"),
+            RenderOption::Header => f.write_str("the header block"),
+        }
+    }
+}
+
+/// What a user can do about an error: the command line words it with its
+/// own flags (the library never names a flag).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Remedy {
+    /// Read an empty file as a revision with no provisions.
+    AllowEmpty,
+    /// Name the notation of a redline whose markers mix two.
+    ChooseNotation,
+    /// Name the output format.
+    ChooseFormat,
+}
+
+impl Error {
+    /// What the user can do about this error, if the command line offers a choice.
+    pub fn remedy(&self) -> Option<Remedy> {
+        match self {
+            Error::Empty { .. } => Some(Remedy::AllowEmpty),
+            Error::Syntax { remedy, .. } => *remedy,
+            Error::UnknownExtension { .. } => Some(Remedy::ChooseFormat),
+            _ => None,
+        }
+    }
+}
+
+/// `.html, .txt or .json`.
+fn extensions(formats: &[crate::render::Format]) -> String {
+    let names: Vec<String> =
+        formats.iter().map(|format| format!(".{}", format.extension())).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
+    }
 }
 
 /// The library's result type.

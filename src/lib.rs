@@ -8,7 +8,7 @@
 //!
 //! - [`decode`] turns bytes into text once, at the edge, and says which encoding it chose.
 //! - [`parse`] reads the text into a [`model::Document`]; it never fails.
-//! - [`diff`] aligns two documents into a [`redline::Redline`]; it never formats.
+//! - [`diff`] aligns two documents into a [`model::Redline`]; it never formats.
 //! - [`render`] writes a redline in one format; it never recomputes the diff.
 //! - [`read`] reads a rendered redline back (`accept` / `reject`).
 //! - [`brackets`] follows `[square brackets]` through revisions.
@@ -35,7 +35,7 @@ pub mod read;
 pub mod render;
 pub mod series;
 #[cfg(test)]
-mod test_edits;
+mod testkit;
 
 pub use error::{Error, Result};
 

@@ -2,9 +2,9 @@
 //!
 //! # Invariants
 //! - A file written here is either complete or absent: an error or an
-//!   interruption never leaves a partial file at the destination, and with
-//!   [`remove_unfinished_on_interrupt`] installed, Ctrl-C or SIGTERM leaves
-//!   no temporary file behind either.
+//!   interruption never leaves a partial file at the destination, and an
+//!   interrupt handler that calls [`remove_unfinished`] leaves no temporary
+//!   file behind either.
 //! - A destination that exists and is not a regular file (`/dev/null`, a
 //!   FIFO) is written in place, never replaced.
 
@@ -36,16 +36,12 @@ impl Drop for Unfinished {
     }
 }
 
-/// Installs a Ctrl-C / SIGTERM handler that removes the temporary files
-/// being written, then exits with `exit_code`. Call it once, from `main`.
-pub fn remove_unfinished_on_interrupt(exit_code: i32) -> Result<()> {
-    ctrlc::set_handler(move || {
-        for path in unfinished().iter() {
-            let _ = std::fs::remove_file(path);
-        }
-        std::process::exit(exit_code);
-    })
-    .map_err(|error| Error::Other(format!("cannot install the interrupt handler: {error}")))
+/// Removes the temporary files being written now: what an interrupt
+/// handler calls before the process exits (the command line installs one).
+pub fn remove_unfinished() {
+    for path in unfinished().iter() {
+        let _ = std::fs::remove_file(path);
+    }
 }
 
 /// Where output goes: `None` or `-` is stdout, anything else a file.

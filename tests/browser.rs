@@ -7,7 +7,7 @@
 //! `CI` environment variable is set: then it fails (`.ci/run` installs it).
 
 use redline::model::{Action, Entry, EntryKind, Op, Redline, Span, Summary};
-use redline::render::{Header, View, html};
+use redline::render::{Format, Header, Options, View, render};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
@@ -106,7 +106,8 @@ fn write_pages(dir: &Path) {
     let (old, new) = (fixture("old.txt"), fixture("new.txt"));
     let header =
         Header { committee: Some(new.lines().nth(2).unwrap().into()), ..Header::default() };
-    let built = html::render(&line_by_line(&old, &new), View::Full, &header).unwrap();
+    let options = Options { format: Format::Html, view: View::Full, header, ..Options::default() };
+    let built = render(&line_by_line(&old, &new), &options).unwrap();
     std::fs::write(dir.join("built.html"), built).unwrap();
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     let status = Command::new(env!("CARGO_BIN_EXE_redline"))

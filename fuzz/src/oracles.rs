@@ -10,7 +10,7 @@ use redline::diff::{DiffOptions, diff};
 use redline::model::{Document, Piece, PieceKind, Redline, Revision};
 use redline::parse::parse_text;
 use redline::read::{Markup, read};
-use redline::render::{Format, Markers, Options, View, render};
+use redline::render::{self, Format, Markers, Options, View, render};
 
 /// Splits a fuzz input into an old and a new text at the first `0xFF` byte
 /// (never part of UTF-8), each decoded as the CLI would.
@@ -170,16 +170,16 @@ pub fn check_brackets(data: &[u8]) {
     check_document(&document);
     let _ = brackets::find_choices(&document);
     let report = brackets::DocumentReport::new("fuzz", &document);
-    let _ = brackets::document_text(&report);
-    let problems = audit_html(&brackets::document_html(&report));
+    let _ = render::document_brackets(&report, Format::Text).unwrap();
+    let problems = audit_html(&render::document_brackets(&report, Format::Html).unwrap());
     assert!(problems.is_empty(), "bracket report page: {problems:?}");
     let (old_text, new_text) = split_pair(data);
     let revisions = [Revision::new(1, "old", "", "UTF-8"), Revision::new(2, "new", "", "UTF-8")];
     let documents = [old_text, new_text].map(|text| parse_text(&text, "UTF-8"));
     let steps = redline::series::steps(&documents, &DiffOptions::default());
     let report = brackets::RevisionsReport::new(&revisions, &documents, &steps);
-    let _ = brackets::revisions_text(&report);
-    let problems = audit_html(&brackets::revisions_html(&report));
+    let _ = render::revisions_brackets(&report, Format::Text).unwrap();
+    let problems = audit_html(&render::revisions_brackets(&report, Format::Html).unwrap());
     assert!(problems.is_empty(), "bracket revisions page: {problems:?}");
 }
 

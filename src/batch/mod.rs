@@ -14,13 +14,11 @@
 //! - Output does not depend on the number of threads: results are sorted by
 //!   series name before the index is written, and nothing records time.
 
-mod index;
-
 use crate::error::{Error, Result, describe_io};
-use crate::model::Header;
-use crate::model::Summary;
+use crate::model::{BatchReport, Outcome, Written};
 use crate::output::{Durability, sync_written, write_atomic, write_atomic_with};
-use crate::series::{self, Format, Series, SeriesOptions, SeriesSpec};
+use crate::render::{self, Format};
+use crate::series::{self, Series, SeriesOptions, SeriesSpec};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -37,48 +35,6 @@ pub struct BatchOptions {
     pub formats: Vec<Format>,
     /// How each series is built.
     pub series: SeriesOptions,
-}
-
-/// What became of one series.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Outcome {
-    /// The series' folder name.
-    pub name: String,
-    /// What was written, or why the series failed.
-    pub result: std::result::Result<Written, String>,
-}
-
-/// What was written for one series.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Written {
-    /// Header fields from its `series.toml`.
-    pub header: Header,
-    /// The revisions' labels, oldest first.
-    pub labels: Vec<String>,
-    /// The cumulative redline's counts, base against latest.
-    pub summary: Summary,
-    /// Bracketed spans still open in the latest revision.
-    pub open_brackets: usize,
-    /// The files written, relative to the output folder, with a caption each.
-    pub files: Vec<(String, String)>,
-    /// Warnings of the aligner and of the composition.
-    pub warnings: Vec<String>,
-}
-
-/// The outcome of every series, sorted by name.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BatchReport {
-    /// One outcome per series folder.
-    pub outcomes: Vec<Outcome>,
-}
-
-impl BatchReport {
-    /// The series that failed, with their reasons.
-    pub fn failures(&self) -> impl Iterator<Item = (&str, &str)> {
-        self.outcomes.iter().filter_map(|outcome| {
-            Some((outcome.name.as_str(), outcome.result.as_ref().err()?.as_str()))
-        })
-    }
 }
 
 /// The series folders of `dir`, sorted by name (hidden folders skipped).
@@ -127,7 +83,7 @@ pub fn run(
     outcomes.sort_by(|a, b| a.name.cmp(&b.name));
     let report = BatchReport { outcomes };
     sync_written(out, &written_paths(out, &report))?;
-    write_atomic(&out.join(INDEX_FILE), index::render(&report)?.as_bytes())?;
+    write_atomic(&out.join(INDEX_FILE), crate::render::index(&report)?.as_bytes())?;
     Ok(report)
 }
 
@@ -178,7 +134,7 @@ fn write_cumulative(
     let mut files = Vec::new();
     for &format in formats.iter().collect::<BTreeSet<_>>() {
         let file = format!("{name}.{}", format.extension());
-        write_deferred(&dir.join(&file), series::render(series, format)?.as_bytes())?;
+        write_deferred(&dir.join(&file), render::series(series, format)?.as_bytes())?;
         files.push((format!("{name}/{file}"), format!("cumulative ({})", format.extension())));
     }
     Ok(files)
@@ -193,13 +149,19 @@ fn write_steps(
     let mut files = Vec::new();
     for (index, step) in series.steps.iter().enumerate() {
         for &format in formats.iter().collect::<BTreeSet<_>>() {
-            let file = series::step_file_name(name, index, format);
-            write_deferred(&dir.join(&file), series::render_step(step, format)?.as_bytes())?;
+            let file = step_file_name(name, index, format);
+            write_deferred(&dir.join(&file), render::step(step, format)?.as_bytes())?;
             let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
             files.push((format!("{name}/{file}"), caption));
         }
     }
     Ok(files)
+}
+
+/// The file name of step `index` (0-based) of a series written as `stem`:
+/// `stem.1-2.json` for the first step.
+pub fn step_file_name(stem: &str, index: usize, format: Format) -> String {
+    format!("{stem}.{}-{}.{}", index + 1, index + 2, format.extension())
 }
 
 fn warnings(series: &Series) -> Vec<String> {

@@ -1,6 +1,6 @@
 //! Where a bracket sits and what it holds: piece, section, label, words.
 
-use crate::model::{Bracket, Document, LineIndex};
+use crate::model::{Bracket, BracketSpan, BracketState, Document, LineIndex};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Index of the piece whose raw range holds byte `offset`, if any.
@@ -124,6 +124,32 @@ fn bracketed_spans(document: &Document) -> Vec<std::ops::Range<usize>> {
 /// `true` when a bracket has both its `[` and its `]`.
 pub fn is_balanced(bracket: &Bracket) -> bool {
     bracket.open.is_some() && bracket.close.is_some()
+}
+
+impl BracketSpan {
+    /// The span of a balanced bracket of `document`, in state `open`.
+    pub fn new(document: &Document, index: &TextIndex, bracket: &Bracket) -> Self {
+        let open = bracket.open.unwrap_or_default();
+        let close = bracket.close.unwrap_or(open);
+        let (line, column) = index.line_col(&document.text, open);
+        let (end_line, end_column) = index.line_col(&document.text, close);
+        let (text, excerpt) = excerpt(inner_text(document, bracket));
+        let words = if is_balanced(bracket) { index.count_words(open + 1..close) } else { 0 };
+        Self {
+            section: section_name(document, bracket.piece),
+            label: label_name(document, bracket.piece),
+            line,
+            column,
+            end_line,
+            end_column,
+            depth: bracket.depth,
+            words,
+            text,
+            excerpt,
+            state: BracketState::Open,
+            choice: None,
+        }
+    }
 }
 
 #[cfg(test)]

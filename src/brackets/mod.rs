@@ -23,29 +23,23 @@
 //!   opens a span to the end of its provision. Reported as `likely_text`.
 //! - **Life across revisions.** [`track`] follows each bracket from one
 //!   revision to the next through the redline's spans and classifies it as
-//!   one of [`BracketState`]'s states.
+//!   one of [`BracketState`](crate::model::BracketState)'s states.
 
 mod choices;
 mod exclude;
-mod html;
 mod locate;
 mod offsets;
 mod report;
 mod revisions;
 mod scan;
-mod text;
 mod track;
 
-#[cfg(test)]
-mod testdoc;
 #[cfg(test)]
 mod tests;
 
 pub use choices::{Choice, find_choices};
-pub use html::{document_html, revisions_html};
 pub use report::{ChoiceReport, DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport};
 pub use revisions::{RevisionSummary, RevisionsReport, StateCounts, Step};
-pub use text::{document_text, revisions_text};
 pub use track::track;
 
 use crate::model::{Bracket, Diagnostic, Document, LineIndex};

@@ -4,8 +4,8 @@ use super::choices::{Choice, find_choices};
 use super::locate::{
     TextIndex, excerpt, inner_text, is_balanced, label_name, piece_at, section_name,
 };
+use crate::model::BracketSpan;
 use crate::model::{Bracket, Document, PieceKind};
-use crate::model::{BracketSpan, BracketState};
 use serde::Serialize;
 use std::ops::RangeInclusive;
 
@@ -130,32 +130,6 @@ fn mark_choices(document: &Document, choices: &[Choice], spans: &mut [BracketSpa
     for (index, choice) in choices.iter().enumerate() {
         for &option in &choice.options {
             spans[span_of[option]].choice = Some(index);
-        }
-    }
-}
-
-impl BracketSpan {
-    /// The span of a balanced bracket of `document`, in state `open`.
-    pub fn new(document: &Document, index: &TextIndex, bracket: &Bracket) -> Self {
-        let open = bracket.open.unwrap_or_default();
-        let close = bracket.close.unwrap_or(open);
-        let (line, column) = index.line_col(&document.text, open);
-        let (end_line, end_column) = index.line_col(&document.text, close);
-        let (text, excerpt) = excerpt(inner_text(document, bracket));
-        let words = if is_balanced(bracket) { index.count_words(open + 1..close) } else { 0 };
-        Self {
-            section: section_name(document, bracket.piece),
-            label: label_name(document, bracket.piece),
-            line,
-            column,
-            end_line,
-            end_column,
-            depth: bracket.depth,
-            words,
-            text,
-            excerpt,
-            state: BracketState::Open,
-            choice: None,
         }
     }
 }

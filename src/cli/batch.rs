@@ -1,8 +1,9 @@
 //! `redline batch`: render every series folder of a directory, with an index.
 
-use super::{EXIT_ERROR, EXIT_OK, FormatArg, InputArgs};
+use super::{EXIT_ERROR, EXIT_OK, InputArgs};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use redline::batch::{self, BatchOptions};
+use redline::render::Format;
 use redline::series::SeriesOptions;
 use std::io::IsTerminal;
 use std::path::PathBuf;
@@ -53,8 +54,14 @@ pub struct Args {
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Formats to write, comma-separated.
-    #[arg(long, value_enum, value_delimiter = ',', value_name = "FORMATS", default_value = "html")]
-    format: Vec<FormatArg>,
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FORMATS",
+        default_value = "html",
+        value_parser = super::format::parser(&Format::DOCUMENTS)
+    )]
+    format: Vec<Format>,
     #[command(flatten)]
     input: InputArgs,
 }
@@ -63,7 +70,7 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = BatchOptions {
         jobs: args.jobs.map(usize::from),
-        formats: args.format.iter().map(|&format| format.into()).collect(),
+        formats: args.format.clone(),
         series: SeriesOptions { read: args.input.read_options()?, ..SeriesOptions::default() },
     };
     let bar = progress_bar(batch::discover(&args.dir)?.len());

@@ -1,9 +1,10 @@
 //! `redline brackets`: bracketed text of one document, or followed across revisions.
 
-use super::{EXIT_CHECK_FAILED, EXIT_OK, FormatArg, InputArgs, output_format};
-use redline::brackets::{self, DocumentReport, RevisionsReport};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs};
+use redline::brackets::{DocumentReport, RevisionsReport};
 use redline::diff::DiffOptions;
 use redline::model::{Document, Revision};
+use redline::render::{self, Format};
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -56,8 +57,8 @@ pub struct Args {
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Output format [default: from the -o extension (.html, .txt, .json), else text].
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    format: Option<FormatArg>,
+    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::DOCUMENTS))]
+    format: Option<Format>,
     /// Exit with status 1 when any bracket is unbalanced.
     #[arg(long)]
     check: bool,
@@ -74,17 +75,18 @@ pub struct Args {
 
 /// Reads the files, writes the report, and says whether `--check` failed.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let format = output_format(args.format, args.output.as_deref(), FormatArg::Text)?;
+    let format =
+        Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
     let (revisions, documents) = load(&args)?;
     let (out, unbalanced) = match (revisions.as_slice(), documents.as_slice()) {
         ([single], [document]) => {
             let report = DocumentReport::new(&single.label, document);
-            (document_output(&report, format)?, report.has_unbalanced())
+            (render::document_brackets(&report, format)?, report.has_unbalanced())
         }
         _ => {
             let steps = redline::series::steps(&documents, &DiffOptions::default());
             let report = RevisionsReport::new(&revisions, &documents, &steps);
-            (revisions_output(&report, format)?, report.has_unbalanced())
+            (render::revisions_brackets(&report, format)?, report.has_unbalanced())
         }
     };
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
@@ -114,20 +116,4 @@ fn load(args: &Args) -> anyhow::Result<(Vec<Revision>, Vec<Document>)> {
 fn revision_name(path: &Path) -> String {
     path.file_stem()
         .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
-}
-
-fn document_output(report: &DocumentReport, format: FormatArg) -> anyhow::Result<String> {
-    Ok(match format {
-        FormatArg::Text => brackets::document_text(report),
-        FormatArg::Json => serde_json::to_string_pretty(report)? + "\n",
-        FormatArg::Html => brackets::document_html(report),
-    })
-}
-
-fn revisions_output(report: &RevisionsReport, format: FormatArg) -> anyhow::Result<String> {
-    Ok(match format {
-        FormatArg::Text => brackets::revisions_text(report),
-        FormatArg::Json => serde_json::to_string_pretty(report)? + "\n",
-        FormatArg::Html => brackets::revisions_html(report),
-    })
 }

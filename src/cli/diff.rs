@@ -15,8 +15,8 @@ pub struct Args {
     new: PathBuf,
     /// Output format [default: from the -o extension (.html, .txt, .json, .critic, .md);
     /// else ansi on a terminal, text otherwise].
-    #[arg(long, value_enum)]
-    format: Option<FormatArg>,
+    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::ALL))]
+    format: Option<Format>,
     /// Markers of --format text: ~~deleted~~ ++inserted++, or [-deleted-] {+inserted+}.
     #[arg(long, value_enum, default_value_t = MarkersArg::Tilde)]
     markers: MarkersArg,
@@ -60,15 +60,6 @@ struct HeaderArgs {
     /// Proposal mark, e.g. WGPL/23/1, shown as "MOD WGPL/23/1".
     #[arg(long, value_name = "S", help_heading = "HTML header")]
     proposal: Option<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum FormatArg {
-    Text,
-    Json,
-    Html,
-    Critic,
-    Ansi,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -131,26 +122,10 @@ fn options(args: &Args) -> anyhow::Result<Options> {
 }
 
 /// `--format`, else the output file's extension, else ansi on a terminal and text otherwise.
-fn format(flag: Option<FormatArg>, output: Option<&Path>) -> anyhow::Result<Format> {
-    if let Some(flag) = flag {
-        return Ok(match flag {
-            FormatArg::Text => Format::Text,
-            FormatArg::Json => Format::Json,
-            FormatArg::Html => Format::Html,
-            FormatArg::Critic => Format::Critic,
-            FormatArg::Ansi => Format::Ansi,
-        });
-    }
-    match output.filter(|path| !redline::output::is_stdout(Some(path))) {
-        Some(path) => Format::from_path(path).ok_or_else(|| {
-            anyhow::anyhow!(
-                "{}: cannot tell the format from the extension: use .html, .txt, .json or .critic, or --format",
-                path.display()
-            )
-        }),
-        None if std::io::stdout().is_terminal() => Ok(Format::Ansi),
-        None => Ok(Format::Text),
-    }
+fn format(flag: Option<Format>, output: Option<&Path>) -> redline::Result<Format> {
+    let default = if std::io::stdout().is_terminal() { Format::Ansi } else { Format::Text };
+    let by_extension = [Format::Html, Format::Text, Format::Json, Format::Critic];
+    Format::decide(flag, output, &by_extension, default)
 }
 
 /// `NO_COLOR` set to anything but the empty string (<https://no-color.org>).

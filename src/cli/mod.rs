@@ -4,6 +4,8 @@ mod batch;
 mod brackets;
 mod completions;
 mod diff;
+mod format;
+mod interrupt;
 mod outline;
 mod read;
 mod series;
@@ -76,17 +78,48 @@ pub fn run() -> ExitCode {
             return ExitCode::from(code);
         }
     };
-    if let Err(error) = redline::output::remove_unfinished_on_interrupt(EXIT_INTERRUPTED.into()) {
+    if let Err(error) = interrupt::remove_unfinished_on_interrupt(EXIT_INTERRUPTED.into()) {
         eprintln!("redline: {error}");
         return ExitCode::from(EXIT_ERROR);
     }
     match dispatch(cli.command) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
-            eprintln!("redline: {error}");
+            eprintln!("redline: {}", describe(&error));
             ExitCode::from(EXIT_ERROR)
         }
     }
+}
+
+/// One line for an error: the library's words, with the flags that help
+/// (the library never names a flag).
+pub fn describe(error: &anyhow::Error) -> String {
+    use redline::error::{Remedy, RenderOption};
+    let Some(error) = error.downcast_ref::<redline::Error>() else {
+        return error.to_string();
+    };
+    if let redline::Error::UnusedOption { option, formats } = error {
+        let flags = match option {
+            RenderOption::View(view) => format!("--view {} is", view.name()),
+            RenderOption::Markers => "--markers is".to_string(),
+            RenderOption::Header => {
+                "--doc-number, --date, --origin, --committee, --status and --proposal are"
+                    .to_string()
+            }
+        };
+        return format!("{flags} for --format {formats}");
+    }
+    let remedy = match (error.remedy(), error) {
+        (Some(Remedy::AllowEmpty), _) => {
+            "; --allow-empty reads it as a revision with no provisions".to_string()
+        }
+        (Some(Remedy::ChooseNotation), _) => "; choose one with --from".to_string(),
+        (Some(Remedy::ChooseFormat), redline::Error::UnknownExtension { allowed, .. }) => {
+            format!(", or {}", format::flag(allowed))
+        }
+        _ => String::new(),
+    };
+    format!("{error}{remedy}")
 }
 
 fn dispatch(command: Command) -> anyhow::Result<u8> {
@@ -122,51 +155,5 @@ impl InputArgs {
         let encoding =
             self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
         Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty })
-    }
-}
-
-/// An output format on the command line.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, clap::ValueEnum)]
-pub enum FormatArg {
-    /// A standalone HTML page.
-    Html,
-    /// Plain text.
-    Text,
-    /// JSON (the versioned contract).
-    Json,
-}
-
-impl From<FormatArg> for redline::series::Format {
-    fn from(format: FormatArg) -> Self {
-        match format {
-            FormatArg::Html => Self::Html,
-            FormatArg::Text => Self::Text,
-            FormatArg::Json => Self::Json,
-        }
-    }
-}
-
-/// The output format: `--format` if given, else the `-o` file's extension
-/// (`.html`, `.txt`, `.json`), else `default` (for stdout).
-pub fn output_format(
-    flag: Option<FormatArg>,
-    output: Option<&std::path::Path>,
-    default: FormatArg,
-) -> anyhow::Result<FormatArg> {
-    use redline::series::Format;
-    if let Some(format) = flag {
-        return Ok(format);
-    }
-    let Some(path) = output.filter(|path| !redline::output::is_stdout(Some(path))) else {
-        return Ok(default);
-    };
-    match Format::from_path(path) {
-        Some(Format::Html) => Ok(FormatArg::Html),
-        Some(Format::Text) => Ok(FormatArg::Text),
-        Some(Format::Json) => Ok(FormatArg::Json),
-        None => anyhow::bail!(
-            "{}: cannot tell the format from the extension: use .html, .txt or .json, or --format html|text|json",
-            path.display()
-        ),
     }
 }

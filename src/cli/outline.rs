@@ -1,7 +1,7 @@
 //! `redline outline`: the tree a reader would check.
 
 use super::{EXIT_OK, InputArgs};
-use redline::parse::outline;
+use redline::render::{self, Format};
 use std::path::PathBuf;
 
 /// Show the structure found in a resolution: sections, provisions, diagnostics.
@@ -10,25 +10,21 @@ pub struct Args {
     /// The resolution to read.
     file: PathBuf,
     /// Output format: `text` for reading, `json` for programs.
-    #[arg(long, value_enum, default_value_t = Format::Text)]
+    #[arg(
+        long,
+        value_name = "FORMAT",
+        default_value = "text",
+        value_parser = super::format::parser(&[Format::Text, Format::Json])
+    )]
     format: Format,
     #[command(flatten)]
     input: InputArgs,
 }
 
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
-enum Format {
-    Text,
-    Json,
-}
-
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let document = redline::load(&args.file, &args.input.read_options()?)?;
-    let out = match args.format {
-        Format::Text => outline::render_text(&document),
-        Format::Json => serde_json::to_string_pretty(&outline::outline(&document))? + "\n",
-    };
+    let out = render::outline(&document, args.format)?;
     redline::output::emit(None, out.as_bytes())?;
     Ok(EXIT_OK)
 }

@@ -1,8 +1,9 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
-use super::{EXIT_OK, FormatArg, InputArgs, output_format};
+use super::{EXIT_OK, InputArgs};
 use anyhow::{Context, bail};
-use redline::series::{self, Format, Series, SeriesOptions, SeriesSpec};
+use redline::render::{self, Format};
+use redline::series::{self, Series, SeriesOptions, SeriesSpec};
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -57,16 +58,16 @@ pub struct Args {
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
     /// Output format [default: from the -o extension (.html, .txt, .json), else text].
-    #[arg(long, value_enum, value_name = "FORMAT")]
-    format: Option<FormatArg>,
+    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::DOCUMENTS))]
+    format: Option<Format>,
     #[command(flatten)]
     input: InputArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let format: Format =
-        output_format(args.format, args.output.as_deref(), FormatArg::Text)?.into();
+    let format =
+        Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
     let pairs_path = match (&args.output, args.pairs) {
         (Some(path), true) if !redline::output::is_stdout(Some(path)) => Some(path.as_path()),
         (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
@@ -82,7 +83,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }
-    redline::output::emit(args.output.as_deref(), series::render(&series, format)?.as_bytes())?;
+    redline::output::emit(args.output.as_deref(), render::series(&series, format)?.as_bytes())?;
     if let Some(path) = pairs_path {
         write_pairs(&series, path, format)?;
     }
@@ -108,8 +109,8 @@ fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
 fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<()> {
     let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
     for (index, step) in series.steps.iter().enumerate() {
-        let text = series::render_step(step, format)?;
-        let pair = path.with_file_name(series::step_file_name(&stem, index, format));
+        let text = render::step(step, format)?;
+        let pair = path.with_file_name(redline::batch::step_file_name(&stem, index, format));
         redline::output::write_atomic(&pair, text.as_bytes())?;
     }
     Ok(())

@@ -16,10 +16,9 @@
 //! - The runs returned tile both token sequences in order, as the word diff's do.
 //! - Deterministic: nothing depends on hash-map order or on time.
 
-use super::cleanup::Run;
+use super::cleanup::{Run, push_run};
 use super::order::longest_increasing;
 use super::tokens::Token;
-use super::words::push_run;
 use rustc_hash::FxHashMap;
 use std::ops::Range;
 

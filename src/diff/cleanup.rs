@@ -53,6 +53,18 @@ pub enum Run {
     },
 }
 
+/// Appends a run, merging it with the previous one when both are changes.
+pub fn push_run(runs: &mut Vec<Run>, run: Run) {
+    if let (Some(Run::Change { old, new }), Run::Change { old: o, new: n }) =
+        (runs.last_mut(), &run)
+    {
+        old.end = o.end;
+        new.end = n.end;
+        return;
+    }
+    runs.push(run);
+}
+
 /// Applies the island rule to a run list.
 pub fn absorb_islands(runs: Vec<Run>, old: &[Token], new: &[Token]) -> Vec<Run> {
     let mut out: Vec<Run> = Vec::with_capacity(runs.len());

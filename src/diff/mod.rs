@@ -1,24 +1,24 @@
 //! Alignment and word diff: two documents to a [`Redline`].
 //!
 //! Two levels keep the cost near linear: pieces are aligned first
-//! ([`align`]), then words are diffed inside each matched pair whose text
-//! differs ([`words`]). Nothing here formats: the result is plain data.
+//! (`align`), then words are diffed inside each matched pair whose text
+//! differs (`words`). Nothing here formats: the result is plain data.
 //!
 //! # Invariants
 //! - `redline.old_text() == old.text` and `redline.new_text() == new.text`.
 //! - The same inputs give the same redline, byte for byte (no clocks, no
 //!   random hashing decides anything).
 
-pub mod align;
-pub mod anchored;
-pub mod assemble;
-pub mod cleanup;
-pub mod normalize;
-pub mod order;
-pub mod similarity;
-pub mod style;
-pub mod tokens;
-pub mod words;
+mod align;
+mod anchored;
+mod assemble;
+mod cleanup;
+mod normalize;
+mod order;
+mod similarity;
+mod style;
+mod tokens;
+mod words;
 
 use crate::model::Document;
 use crate::model::{Op, Redline, Role, SCHEMA_VERSION, Source, Span, Summary};

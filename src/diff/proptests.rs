@@ -1,9 +1,9 @@
 //! Property tests of the aligner: random revisions of random documents.
 
-use super::tests::doc;
 use super::*;
 use crate::model::EntryKind;
-use crate::test_edits::{apply, edit};
+use crate::testkit::doc::doc;
+use crate::testkit::edits::{apply, edit};
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[

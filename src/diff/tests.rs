@@ -1,83 +1,10 @@
-//! Aligner tests on small documents built by a test-only reader: paragraphs
-//! separated by blank lines, `a)`/`1` labels, lower-case heading lines.
+//! Aligner tests on small documents built by the test document builder
+//! ([`crate::testkit::doc`]): paragraphs separated by blank lines, `a)`/`1`
+//! labels, lower-case heading lines.
 
 use super::*;
 use crate::model::{Action, EntryKind, Redline};
-use crate::model::{Label, LabelKind, Piece, PieceKind, Section, SectionKind};
-
-const HEADINGS: &[&str] = &["recalling", "considering", "noting", "resolves", "instructs"];
-
-/// A document of blank-line separated paragraphs: the first is a title line,
-/// lines starting with a heading word open sections, others are provisions.
-pub fn doc(text: &str) -> Document {
-    let mut document =
-        Document { text: text.to_string(), encoding: "UTF-8".into(), ..Document::default() };
-    let mut at = text.len() - text.trim_start().len();
-    document.lead = 0..at;
-    while at < text.len() {
-        let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
-        let raw_end = at + (text[end..].len() - text[end..].trim_start().len()) + (end - at);
-        push_piece(&mut document, at, end, raw_end);
-        at = raw_end;
-    }
-    document
-}
-
-fn push_piece(document: &mut Document, start: usize, end: usize, raw_end: usize) {
-    let paragraph = &document.text[start..end];
-    let index = document.pieces.len();
-    let line = document.text[..start].matches('\n').count() + 1;
-    let first_word = paragraph.split_whitespace().next().unwrap_or("");
-    let mut piece = Piece {
-        kind: PieceKind::Provision,
-        section: document.sections.len().checked_sub(1),
-        parent: None,
-        depth: 0,
-        label: None,
-        raw: start..raw_end,
-        content: start..end,
-        lines: (line, line + paragraph.matches('\n').count()),
-        inlines: Vec::new(),
-        inline_heading: false,
-    };
-    if index == 0 {
-        piece.kind = PieceKind::Title;
-    } else if HEADINGS.contains(&first_word) {
-        piece.kind = PieceKind::Heading;
-        piece.section = Some(document.sections.len());
-        document.sections.push(Section {
-            heading: Some(index),
-            heading_text: Some(paragraph.to_string()),
-            kind: if first_word == "resolves" {
-                SectionKind::Operative
-            } else {
-                SectionKind::Preamble
-            },
-            pieces: index..index + 1,
-        });
-    } else if is_label(first_word) {
-        let label_end = start + first_word.len();
-        let gap =
-            paragraph[first_word.len()..].len() - paragraph[first_word.len()..].trim_start().len();
-        piece.label = Some(Label {
-            text: first_word.to_string(),
-            range: start..label_end,
-            kind: LabelKind::Letter,
-            ordinal: None,
-        });
-        piece.content = label_end + gap..end;
-    }
-    if let Some(section) = document.sections.last_mut() {
-        section.pieces.end = index + 1;
-    }
-    document.pieces.push(piece);
-}
-
-fn is_label(word: &str) -> bool {
-    let body = word.strip_suffix(')').unwrap_or(word);
-    (word.ends_with(')') && body.len() == 1 && body.chars().all(|c| c.is_ascii_lowercase()))
-        || (!word.is_empty() && word.len() <= 2 && word.chars().all(|c| c.is_ascii_digit()))
-}
+use crate::testkit::doc::doc;
 
 fn run(old: &str, new: &str) -> Redline {
     let (old, new) = (doc(old), doc(new));

@@ -9,7 +9,7 @@
 //!   changes of the text.
 
 use super::anchored::{WORD_DIFF_LIMIT, anchored_runs};
-use super::cleanup::{Run, absorb_islands};
+use super::cleanup::{Run, absorb_islands, push_run};
 use super::normalize::spaces_differ_typographically;
 use super::tokens::{Interner, SPACE_KEY, Token, tokenize};
 use crate::model::{Op, Role};
@@ -128,18 +128,6 @@ fn token_runs(
         push_run(&mut runs, run);
     }
     runs
-}
-
-/// Appends a run, merging it with the previous one when both are changes.
-pub fn push_run(runs: &mut Vec<Run>, run: Run) {
-    if let (Some(Run::Change { old, new }), Run::Change { old: o, new: n }) =
-        (runs.last_mut(), &run)
-    {
-        old.end = o.end;
-        new.end = n.end;
-        return;
-    }
-    runs.push(run);
 }
 
 /// The tokens of one side and where that side's range ends.

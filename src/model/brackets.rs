@@ -99,7 +99,7 @@ pub struct TrackedBracket {
     /// excerpt when long, as the span's `text`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub old_text: Option<String>,
-    /// Index into [`Redline::entries`] of the entry holding the bracket
+    /// Index into [`super::Redline::entries`] of the entry holding the bracket
     /// (the new bracket, or the old one when there is none); `None` in the lead.
     pub entry: Option<usize>,
     /// Index into the old document's brackets.

@@ -7,14 +7,17 @@
 //!   `Span` ...), the versioned JSON contract;
 //! - [`brackets`]: a bracketed span and its state across revisions;
 //! - [`header`]: the header block of a working document;
-//! - [`revision`]: a revision of a series as reports name it.
+//! - [`revision`]: a revision of a series as reports name it;
+//! - [`batch`]: what a batch of series produced.
 
+pub mod batch;
 pub mod brackets;
 pub mod document;
 pub mod header;
 pub mod redline;
 pub mod revision;
 
+pub use batch::{BatchReport, Outcome, Written};
 pub use brackets::{BracketSpan, BracketState, Side, TrackedBracket};
 pub use document::{
     Bracket, Diagnostic, Document, Inline, InlineKind, Label, LabelKind, LineIndex, Piece,

@@ -1,9 +1,9 @@
 //! Nothing lost: the model's invariants checked on every fixture, on the
 //! seeds' outlines (insta snapshots) and on arbitrary text (proptest).
 
-use super::outline::render_text;
 use super::parse_text;
 use crate::model::Document;
+use crate::render::{Format, outline};
 use proptest::prelude::*;
 use std::path::{Path, PathBuf};
 
@@ -17,7 +17,7 @@ pub(super) fn assert_invariants(document: &Document) {
     }
     assert_sections(document);
     assert_diagnostics(document);
-    let _ = super::outline::outline(document);
+    let _ = outline(document, Format::Json).unwrap();
 }
 
 /// `lead` and the `raw` ranges of the pieces, in order, tile the text exactly.
@@ -127,7 +127,7 @@ fn nothing_is_lost_in_any_fixture() {
 fn seed_outlines() {
     insta::glob!("../../fixtures/seeds", "*.txt", |path| {
         let document = crate::load(path, &Default::default()).unwrap();
-        insta::assert_snapshot!(render_text(&document));
+        insta::assert_snapshot!(outline(&document, Format::Text).unwrap());
     });
 }
 

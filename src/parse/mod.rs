@@ -8,7 +8,6 @@
 //! - `structure` turns paragraphs into pieces and sections, with `lists`
 //!   nesting sub-provisions and checking label sequences;
 //! - `inline` finds emphasis, footnote markers and Word-export artefacts;
-//! - [`outline`] is the view of a document that `redline outline` prints.
 //!
 //! The layout rules are written for users in `docs/parsing.md`.
 
@@ -17,7 +16,6 @@ mod inline;
 mod labels;
 mod lines;
 mod lists;
-pub mod outline;
 mod paragraphs;
 mod structure;
 

@@ -2,13 +2,13 @@
 //! `check(input, expected_outline)` helper. The outline format is
 //! `line [kind] heading`, `line   label  first words`, then diagnostics.
 
-use super::outline::render_text;
 use super::parse_text;
 use crate::model::{Document, InlineKind, LabelKind, PieceKind, SectionKind};
+use crate::render::{Format, outline};
 
 /// Parses `input` and compares its text outline (without the encoding line) to `expected`.
 fn check(input: &str, expected: &str) {
-    let outline = render_text(&parse_text(input, "UTF-8"));
+    let outline = outline(&parse_text(input, "UTF-8"), Format::Text).unwrap();
     let outline = outline.split_once('\n').map_or("", |(_, rest)| rest);
     assert_eq!(outline, expected, "\n{outline}");
 }

@@ -5,6 +5,7 @@
 //! families are an error that names both places.
 
 use super::Problem;
+use crate::error::Remedy;
 use crate::render::markers::{self, ESCAPE, Notation, is_action_line, marker_at};
 
 /// The families of markers, in the order they are reported.
@@ -55,10 +56,10 @@ pub(super) fn detect(text: &str) -> Result<&'static Notation, Problem> {
         seen.first.iter().filter(|(family, ..)| critic || *family != Family::Shared).collect();
     if let [(_, first_at, first), (_, second_at, second), ..] = families.as_slice() {
         let (line, column) = crate::model::LineIndex::new(text).line_col(text, *first_at);
-        let message = format!(
-            "markers of two notations: {second:?} here and {first:?} at {line}:{column}; choose one with --from"
-        );
-        return Err(Problem::new(*second_at, message));
+        let message =
+            format!("markers of two notations: {second:?} here and {first:?} at {line}:{column}");
+        let problem = Problem::new(*second_at, message);
+        return Err(Problem { remedy: Some(Remedy::ChooseNotation), ..problem });
     }
     Ok(match families.first().map(|(f, ..)| *f) {
         Some(Family::Critic) => &markers::CRITIC,

@@ -14,7 +14,7 @@ mod detect;
 mod scan;
 mod sides;
 
-use crate::error::Error;
+use crate::error::{Error, Remedy};
 use crate::render::markers::{self, Notation};
 use std::path::Path;
 
@@ -52,19 +52,21 @@ pub struct SyntaxProblem {
     pub column: usize,
     /// What is wrong.
     pub message: String,
+    /// What the user can do about it (name the notation), if anything.
+    pub remedy: Option<Remedy>,
 }
 
 impl SyntaxProblem {
-    /// A problem at byte `offset` of `text`.
-    fn at_offset(text: &str, offset: usize, message: String) -> Self {
-        let (line, column) = crate::model::LineIndex::new(text).line_col(text, offset);
-        SyntaxProblem { line, column, message }
+    /// `problem`, found in `text`, at its line and column.
+    fn located(text: &str, problem: Problem) -> Self {
+        let (line, column) = crate::model::LineIndex::new(text).line_col(text, problem.offset);
+        SyntaxProblem { line, column, message: problem.message, remedy: problem.remedy }
     }
 
     /// The problem as an [`Error::Syntax`] about `path`.
     pub fn at(self, path: &Path) -> Error {
-        let SyntaxProblem { line, column, message } = self;
-        Error::Syntax { path: path.into(), line, column, message }
+        let SyntaxProblem { line, column, message, remedy } = self;
+        Error::Syntax { path: path.into(), line, column, message, remedy }
     }
 }
 
@@ -79,18 +81,18 @@ impl std::fmt::Display for SyntaxProblem {
 struct Problem {
     offset: usize,
     message: String,
+    remedy: Option<Remedy>,
 }
 
 impl Problem {
     fn new(offset: usize, message: impl Into<String>) -> Self {
-        Problem { offset, message: message.into() }
+        Problem { offset, message: message.into(), remedy: None }
     }
 }
 
 /// Reads both revisions from a rendered redline.
 pub fn read(text: &str, markup: Markup) -> Result<Revisions, SyntaxProblem> {
-    let resolve =
-        |problem: Problem| SyntaxProblem::at_offset(text, problem.offset, problem.message);
+    let resolve = |problem: Problem| SyntaxProblem::located(text, problem);
     let notation = notation(text, markup).map_err(resolve)?;
     sides::read(text, notation).map_err(resolve)
 }
@@ -107,8 +109,8 @@ pub fn reject(text: &str, markup: Markup) -> Result<String, SyntaxProblem> {
 
 /// The notation `markup` names, or the one detected in `text`.
 pub fn detect(text: &str, markup: Markup) -> Result<Markup, SyntaxProblem> {
-    let notation = notation(text, markup)
-        .map_err(|problem| SyntaxProblem::at_offset(text, problem.offset, problem.message))?;
+    let notation =
+        notation(text, markup).map_err(|problem| SyntaxProblem::located(text, problem))?;
     Ok(match notation.name {
         "critic" => Markup::Critic,
         "wdiff" => Markup::Wdiff,
@@ -127,5 +129,7 @@ fn notation(text: &str, markup: Markup) -> Result<&'static Notation, Problem> {
     }
 }
 
+#[cfg(test)]
+mod proptests;
 #[cfg(test)]
 mod tests;

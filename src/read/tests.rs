@@ -148,15 +148,18 @@ fn detection() {
     }
 }
 
+/// The library says what is wrong and that a choice helps; the command line
+/// words the choice (`; choose one with --from`, tested in `tests/cli`).
 #[test]
 fn mixed_notations_are_refused() {
+    let input = "a ~~b~~\n{--c--}";
     check(
-        "a ~~b~~\n{--c--}",
+        input,
         Markup::Auto,
-        Err(
-            "2:1: markers of two notations: \"{--\" here and \"~~\" at 1:3; choose one with --from",
-        ),
+        Err("2:1: markers of two notations: \"{--\" here and \"~~\" at 1:3"),
     );
+    let problem = read(input, Markup::Auto).unwrap_err();
+    assert_eq!(problem.remedy, Some(crate::error::Remedy::ChooseNotation));
 }
 
 #[test]

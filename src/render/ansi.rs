@@ -121,7 +121,7 @@ fn emphasis_style(span: &Span) -> Style {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     fn check(redline: &Redline, view: View, color: bool, expected: &str) {
         assert_eq!(render(redline, view, color), expected);

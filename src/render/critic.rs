@@ -17,7 +17,7 @@ pub fn render(redline: &Redline) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     fn check(redline: &Redline, expected: &str) {
         assert_eq!(render(redline), expected);

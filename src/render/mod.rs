@@ -1,79 +1,47 @@
-//! Rendering: one [`Redline`] in one format. Renderers only read the redline;
+//! Rendering: the models in one format each. Renderers only read the models;
 //! they never recompute the diff.
 //!
-//! | format | module | reads back |
-//! | --- | --- | --- |
-//! | `text` (`~~`/`++` or wdiff markers) | [`text`] | yes ([`crate::read`]) |
-//! | `critic` (CriticMarkup) | [`critic`] | yes |
-//! | `html` (standalone page) | [`html`] | no |
-//! | `ansi` (terminal colours) | [`ansi`] | no |
-//! | `json` (the model's contract) | [`json`] | it *is* the model |
+//! One folder or file per format, each rendering every view it supports (the
+//! redline of a pair, a series' cumulative redline, the bracket reports, a
+//! document's outline, a batch's index):
 //!
-//! `--stat` replaces the redline by per-section counts ([`stat`]).
+//! | format | module | views | reads back |
+//! | --- | --- | --- | --- |
+//! | `text` (`~~`/`++` or wdiff markers) | `text/` | pair, series, brackets, outline | pair ([`crate::read`]) |
+//! | `critic` (CriticMarkup) | `critic` | pair | yes |
+//! | `html` (standalone pages) | `html/` | pair, series, brackets, index | no |
+//! | `ansi` (terminal colours) | `ansi` | pair | no |
+//! | `json` (the models' contracts) | `json` | pair, series, brackets, outline | it *is* the model |
+//!
+//! `--stat` replaces a pair's redline by per-section counts (`stat`). The
+//! format itself is chosen once, by [`Format::decide`]. Adding an output
+//! format means adding its module here and a variant to [`Format`].
 
-pub mod ansi;
-pub mod critic;
-pub mod html;
-pub mod json;
+mod ansi;
+mod critic;
+mod format;
+mod html;
+mod json;
 pub mod markers;
+mod outline;
 mod plain;
-pub mod stat;
-pub mod text;
-pub mod view;
+mod stat;
+mod text;
+mod view;
 
 #[cfg(test)]
-mod proptests;
-#[cfg(test)]
-pub(crate) mod testkit;
+mod tests;
 
 pub use crate::model::Header;
+pub use format::Format;
+pub use outline::{ItemKind, Outline, OutlineItem, OutlineProvision, OutlineSection};
 pub use text::Markers;
 pub use view::View;
 
-use crate::error::{Error, Result};
-use crate::model::Redline;
-
-/// An output format.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub enum Format {
-    /// Plain text: action lines, `~~deleted~~`, `++inserted++`.
-    #[default]
-    Text,
-    /// The redline model as pretty JSON.
-    Json,
-    /// A standalone HTML page.
-    Html,
-    /// CriticMarkup.
-    Critic,
-    /// Coloured text for a terminal.
-    Ansi,
-}
-
-impl Format {
-    /// The format a file name's extension asks for: `.html`/`.htm`, `.txt`/`.text`,
-    /// `.json`, `.critic`/`.md`; `None` for any other (or no) extension.
-    pub fn from_path(path: &std::path::Path) -> Option<Format> {
-        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
-        match extension.as_str() {
-            "html" | "htm" => Some(Format::Html),
-            "txt" | "text" => Some(Format::Text),
-            "json" => Some(Format::Json),
-            "critic" | "md" => Some(Format::Critic),
-            _ => None,
-        }
-    }
-
-    /// The name as `--format` spells it.
-    pub fn name(self) -> &'static str {
-        match self {
-            Format::Text => "text",
-            Format::Json => "json",
-            Format::Html => "html",
-            Format::Critic => "critic",
-            Format::Ansi => "ansi",
-        }
-    }
-}
+use crate::brackets::{DocumentReport, RevisionsReport};
+use crate::error::{Error, RenderOption, Result};
+use crate::model::{Document, Redline};
+use crate::series::Series;
 
 /// How to render a redline.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -96,19 +64,19 @@ impl Options {
     /// Refuses combinations that would silently do nothing.
     pub fn check(&self) -> Result<()> {
         let format = self.format;
-        let problem = if self.view != View::Full && !matches!(format, Format::Html | Format::Ansi) {
-            Some(format!("--view {} is for --format html or ansi", self.view.name()))
+        let unused = if self.view != View::Full && !matches!(format, Format::Html | Format::Ansi) {
+            Some((RenderOption::View(self.view), "html or ansi"))
         } else if self.view == View::SideBySide && format == Format::Ansi {
-            Some("--view side-by-side is for --format html".to_string())
+            Some((RenderOption::View(self.view), "html"))
         } else if self.markers != Markers::Tilde && format != Format::Text {
-            Some("--markers is for --format text".to_string())
+            Some((RenderOption::Markers, "text"))
         } else if self.header != Header::default() && format != Format::Html {
-            Some("--doc-number, --date, --origin, --committee, --status and --proposal are for --format html".to_string())
+            Some((RenderOption::Header, "html"))
         } else {
             None
         };
-        match problem {
-            Some(message) if !self.stat => Err(Error::Other(message)),
+        match unused {
+            Some((option, formats)) if !self.stat => Err(Error::UnusedOption { option, formats }),
             _ => Ok(()),
         }
     }
@@ -126,8 +94,62 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
     Ok(match options.format {
         Format::Text => text::render(redline, options.markers),
         Format::Critic => critic::render(redline),
-        Format::Json => json::render(redline),
+        Format::Json => json::pair(redline),
         Format::Ansi => ansi::render(redline, options.view, options.color),
-        Format::Html => html::render(redline, options.view, &options.header)?,
+        Format::Html => html::pair(redline, options.view, &options.header)?,
     })
+}
+
+/// Renders a series' cumulative redline (JSON: the whole series) in one of
+/// [`Format::DOCUMENTS`].
+pub fn series(series: &Series, format: Format) -> Result<String> {
+    match format {
+        Format::Html => html::series(series),
+        Format::Text => Ok(text::series::render(series)),
+        Format::Json => json::value(series),
+        other => Err(unsupported(other, "a series")),
+    }
+}
+
+/// Renders one step of a series (a pair's redline) with default options.
+pub fn step(step: &Redline, format: Format) -> Result<String> {
+    render(step, &Options { format, ..Options::default() })
+}
+
+/// Renders the bracket report of one document in one of [`Format::DOCUMENTS`].
+pub fn document_brackets(report: &DocumentReport, format: Format) -> Result<String> {
+    match format {
+        Format::Html => Ok(html::document_html(report)),
+        Format::Text => Ok(text::brackets::document_text(report)),
+        Format::Json => json::value(report),
+        other => Err(unsupported(other, "a bracket report")),
+    }
+}
+
+/// Renders the bracket report across revisions in one of [`Format::DOCUMENTS`].
+pub fn revisions_brackets(report: &RevisionsReport, format: Format) -> Result<String> {
+    match format {
+        Format::Html => Ok(html::revisions_html(report)),
+        Format::Text => Ok(text::brackets::revisions_text(report)),
+        Format::Json => json::value(report),
+        other => Err(unsupported(other, "a bracket report")),
+    }
+}
+
+/// Renders a document's outline as text or JSON.
+pub fn outline(document: &Document, format: Format) -> Result<String> {
+    match format {
+        Format::Text => Ok(text::outline::render(document)),
+        Format::Json => json::value(&outline::outline(document)),
+        other => Err(unsupported(other, "an outline")),
+    }
+}
+
+/// Renders a batch's index page (HTML): one row per series.
+pub fn index(report: &crate::model::BatchReport) -> Result<String> {
+    html::index(report)
+}
+
+fn unsupported(format: Format, what: &str) -> Error {
+    Error::Other(format!("{what} cannot be written as {format}"))
 }

@@ -121,7 +121,7 @@ fn clip(name: &str, width: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     fn check(redline: &Redline, expected: &str) {
         assert_eq!(table(redline), expected);

@@ -1,7 +1,8 @@
 //! Which entries a view shows: all of them, only the changes (with their
 //! section headings), or the new text alone.
 
-use crate::model::{Action, Entry, EntryKind, Redline};
+use crate::model::{Action, Entry, EntryKind, Redline, Role};
+use crate::series::SeriesSpan;
 
 /// What part of the redline to show (HTML and ANSI).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -65,10 +66,30 @@ fn changes_with_headings(entries: &[Entry]) -> Vec<&Entry> {
     shown
 }
 
+/// The spans of a series a reader sees: layout and typographic spans only
+/// where they stand in the latest revision, and then without marks (they are
+/// not changes).
+pub fn display_spans(spans: &[SeriesSpan]) -> Vec<SeriesSpan> {
+    let shown = spans.iter().filter(|span| !is_layout(span) || span.is_alive());
+    shown
+        .map(|span| {
+            let mut span = span.clone();
+            if is_layout(&span) {
+                span.inserted_in = None;
+            }
+            span
+        })
+        .collect()
+}
+
+fn is_layout(span: &SeriesSpan) -> bool {
+    matches!(span.role, Role::Layout | Role::Typographic)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     fn check(entries: Vec<Entry>, view: View, expected: &[&str]) {
         let redline = doc(entries);

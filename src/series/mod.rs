@@ -24,10 +24,8 @@
 
 mod compose;
 mod cumulative;
-mod html;
 mod overlay;
 mod spec;
-mod text;
 
 pub use compose::compose;
 pub use cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
@@ -36,10 +34,9 @@ pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec};
 use crate::diff::{DiffOptions, diff};
 use crate::error::{Error, Result};
 use crate::model::Document;
-use crate::model::{Header, Redline, Revision, Role};
+use crate::model::{Header, Redline, Revision};
 use rayon::prelude::*;
 use serde::Serialize;
-use std::path::Path;
 
 /// A revision series: its revisions, the consecutive redlines and their composition.
 #[derive(Debug, Clone, Serialize)]
@@ -140,96 +137,6 @@ fn check_shape(count: usize, base: usize) -> Result<()> {
         )));
     }
     Ok(())
-}
-
-/// An output format of a series or of one of its steps.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Format {
-    /// A standalone HTML page.
-    Html,
-    /// Plain text with `{+2:inserted+}` and `[-3:deleted-]` marks.
-    Text,
-    /// The JSON contract.
-    Json,
-}
-
-impl Format {
-    /// The file extension, without the dot.
-    pub fn extension(self) -> &'static str {
-        match self {
-            Format::Html => "html",
-            Format::Text => "txt",
-            Format::Json => "json",
-        }
-    }
-
-    /// The format a file name's extension asks for (`.html`, `.htm`, `.txt`,
-    /// `.json`), by the same rule as [`crate::render::Format::from_path`].
-    pub fn from_path(path: &Path) -> Option<Format> {
-        match crate::render::Format::from_path(path)? {
-            crate::render::Format::Html => Some(Format::Html),
-            crate::render::Format::Text => Some(Format::Text),
-            crate::render::Format::Json => Some(Format::Json),
-            _ => None,
-        }
-    }
-
-    /// The same format for a pairwise redline.
-    fn for_step(self) -> crate::render::Format {
-        match self {
-            Format::Html => crate::render::Format::Html,
-            Format::Text => crate::render::Format::Text,
-            Format::Json => crate::render::Format::Json,
-        }
-    }
-}
-
-/// Renders the series (its cumulative redline; JSON: the whole series).
-pub fn render(series: &Series, format: Format) -> Result<String> {
-    match format {
-        Format::Html => html::render(series),
-        Format::Text => Ok(text::render(series)),
-        Format::Json => to_json(series),
-    }
-}
-
-/// Renders one step, returning the format actually written.
-///
-/// The one place that formats a pairwise redline: the redline renderers, in `format`.
-pub fn render_step(step: &Redline, format: Format) -> Result<String> {
-    let options = crate::render::Options { format: format.for_step(), ..Default::default() };
-    crate::render::render(step, &options)
-}
-
-/// The file name of step `index` (0-based) of a series written as `stem`:
-/// `stem.1-2.json` for the first step.
-pub fn step_file_name(stem: &str, index: usize, format: Format) -> String {
-    format!("{stem}.{}-{}.{}", index + 1, index + 2, format.extension())
-}
-
-fn to_json(value: &impl Serialize) -> Result<String> {
-    serde_json::to_string_pretty(value)
-        .map(|json| json + "\n")
-        .map_err(|error| Error::Other(format!("cannot write JSON: {error}")))
-}
-
-/// The spans a reader sees: layout and typographic spans only where they
-/// stand in the latest revision, and then without marks (they are not changes).
-pub fn display_spans(spans: &[SeriesSpan]) -> Vec<SeriesSpan> {
-    let shown = spans.iter().filter(|span| !is_layout(span) || span.is_alive());
-    shown
-        .map(|span| {
-            let mut span = span.clone();
-            if is_layout(&span) {
-                span.inserted_in = None;
-            }
-            span
-        })
-        .collect()
-}
-
-fn is_layout(span: &SeriesSpan) -> bool {
-    matches!(span.role, Role::Layout | Role::Typographic)
 }
 
 #[cfg(test)]

@@ -120,7 +120,7 @@ fn toml_error(path: &Path, text: &str, error: &toml::de::Error) -> Error {
     let offset = error.span().map_or(0, |span| span.start);
     let (line, column) = LineIndex::new(text).line_col(text, offset);
     let message = error.message().trim().to_string();
-    Error::Syntax { path: path.into(), line, column, message }
+    Error::Syntax { path: path.into(), line, column, message, remedy: None }
 }
 
 /// The revision files of a folder in file-name order: every regular file

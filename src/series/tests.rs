@@ -1,94 +1,15 @@
 //! Composition tests on hand-made redlines, so they hold whatever the aligner does.
 //!
-//! Revisions are written as slots: `slots[i]` is the text of piece `i`, or
-//! `None` where the revision lacks it. The same slot in two consecutive
-//! revisions is the same piece, so the test aligner never moves anything.
+//! Revisions are written as slots ([`crate::testkit::slots`]): the same slot
+//! in two consecutive revisions is the same piece, so the test aligner never
+//! moves anything.
 
 use super::*;
-use crate::model::Document;
-use crate::model::{Action, Entry, EntryKind, Op, Span};
-use crate::test_edits::{apply, edit};
+use crate::model::{Action, Document, EntryKind, Op, Span};
+use crate::testkit::doc::paragraphs;
+use crate::testkit::edits::{apply, edit};
+use crate::testkit::slots::{Slots, entry, revision_text, slots, step};
 use proptest::prelude::*;
-
-type Slots = Vec<Option<String>>;
-
-fn slots(items: &[Option<&str>]) -> Slots {
-    items.iter().map(|item| item.map(str::to_string)).collect()
-}
-
-/// The text of a revision: its pieces' raw texts in slot order.
-fn revision_text(revision: &Slots) -> String {
-    revision.iter().flatten().map(|text| format!("{text}\n")).collect()
-}
-
-/// Piece index of each slot in a revision.
-fn piece_indices(revision: &Slots) -> Vec<Option<usize>> {
-    let mut next = 0;
-    revision
-        .iter()
-        .map(|slot| {
-            slot.as_ref().map(|_| {
-                next += 1;
-                next - 1
-            })
-        })
-        .collect()
-}
-
-fn char_spans(old: &str, new: &str) -> Vec<Span> {
-    let diff = similar::TextDiff::from_chars(old, new);
-    let op = |tag| match tag {
-        similar::ChangeTag::Equal => Op::Equal,
-        similar::ChangeTag::Delete => Op::Delete,
-        similar::ChangeTag::Insert => Op::Insert,
-    };
-    diff.iter_all_changes().map(|change| Span::new(op(change.tag()), change.value())).collect()
-}
-
-fn entry(old_piece: Option<usize>, new_piece: Option<usize>, spans: Vec<Span>) -> Entry {
-    let changed = spans.iter().any(|span| span.op != Op::Equal);
-    let action = match (old_piece, new_piece) {
-        (None, _) => Action::Add,
-        (_, None) => Action::Sup,
-        _ if changed => Action::Mod,
-        _ => Action::Noc,
-    };
-    Entry {
-        kind: EntryKind::Provision,
-        action,
-        level: 1,
-        section: None,
-        section_kind: None,
-        old_label: old_piece.map(|piece| format!("{piece})")),
-        new_label: new_piece.map(|piece| format!("{piece})")),
-        moved: false,
-        renumbered: false,
-        typographic: false,
-        layout: false,
-        move_id: None,
-        old_piece,
-        new_piece,
-        old_lines: None,
-        new_lines: None,
-        spans,
-    }
-}
-
-/// The redline of two slot revisions, as an aligner that never moves would write it.
-fn step(old: &Slots, new: &Slots) -> Redline {
-    let (old_pieces, new_pieces) = (piece_indices(old), piece_indices(new));
-    let mut entries = Vec::new();
-    for slot in 0..old.len().max(new.len()) {
-        let old_text = old.get(slot).cloned().flatten().map(|t| t + "\n").unwrap_or_default();
-        let new_text = new.get(slot).cloned().flatten().map(|t| t + "\n").unwrap_or_default();
-        let (old_piece, new_piece) =
-            (old_pieces.get(slot).copied().flatten(), new_pieces.get(slot).copied().flatten());
-        if old_piece.is_some() || new_piece.is_some() {
-            entries.push(entry(old_piece, new_piece, char_spans(&old_text, &new_text)));
-        }
-    }
-    Redline { entries, ..Redline::default() }
-}
 
 fn compose_slots(revisions: &[Slots], base: usize) -> Cumulative {
     let steps: Vec<Redline> = revisions.windows(2).map(|pair| step(&pair[0], &pair[1])).collect();
@@ -238,79 +159,6 @@ proptest! {
             prop_assert_eq!(cumulative.text_at(number), revision_text(revision));
         }
     }
-}
-
-/// A small series built from slots, with a header, for the rendering snapshots.
-fn small_series() -> Series {
-    let revisions = [
-        slots(&[Some("a) one <b> & \"two\""), Some("b) gone"), None]),
-        slots(&[Some("a) one <b> & \"three\""), None, Some("c) added")]),
-        slots(&[Some("a) one & \"three\""), None, Some("b) added, then edited")]),
-    ];
-    let steps: Vec<Redline> = revisions.windows(2).map(|pair| step(&pair[0], &pair[1])).collect();
-    let cumulative = compose(&steps, 1);
-    let labels = ["First (constructed)", "Second", "Third"];
-    let revisions =
-        (1..).zip(labels).map(|(n, label)| Revision::new(n, label, format!("r{n}.txt"), "UTF-8"));
-    let header = Header {
-        doc_number: Some("TEST/1".into()),
-        proposal: Some("MOD TEST/1/1".into()),
-        ..Header::default()
-    };
-    Series { header, revisions: revisions.collect(), steps, cumulative }
-}
-
-#[test]
-fn text_rendering() {
-    insta::assert_snapshot!(render(&small_series(), Format::Text).unwrap());
-}
-
-#[test]
-fn html_rendering() {
-    insta::assert_snapshot!(render(&small_series(), Format::Html).unwrap());
-}
-
-#[test]
-fn json_rendering_has_the_contract_keys() {
-    let json: serde_json::Value =
-        serde_json::from_str(&render(&small_series(), Format::Json).unwrap()).unwrap();
-    let keys: Vec<&str> = json.as_object().unwrap().keys().map(String::as_str).collect();
-    assert_eq!(keys, ["cumulative", "header", "revisions", "steps"], "serde_json sorts keys");
-    assert_eq!(
-        json["revisions"][0],
-        serde_json::json!({"number": 1, "label": "First (constructed)", "path": "r1.txt", "encoding": "UTF-8"})
-    );
-    let span = &json["cumulative"]["provisions"][1]["spans"][0];
-    assert_eq!((span["inserted_in"].as_u64(), span["deleted_in"].as_u64()), (None, Some(2)));
-}
-
-/// A document of paragraphs (one unlabelled provision each), for running the real aligner
-/// without the parser.
-fn paragraphs(text: &str) -> Document {
-    use crate::model::{Piece, PieceKind};
-    let mut document =
-        Document { text: text.to_string(), encoding: "UTF-8".into(), ..Document::default() };
-    let mut at = text.len() - text.trim_start().len();
-    document.lead = 0..at;
-    while at < text.len() {
-        let end = text[at..].find("\n\n").map_or(text.len(), |i| at + i);
-        let raw_end = end + (text[end..].len() - text[end..].trim_start().len());
-        let line = text[..at].matches('\n').count() + 1;
-        document.pieces.push(Piece {
-            kind: PieceKind::Provision,
-            section: None,
-            parent: None,
-            depth: 0,
-            label: None,
-            raw: at..raw_end,
-            content: at..end,
-            lines: (line, line + text[at..end].matches('\n').count()),
-            inlines: Vec::new(),
-            inline_heading: false,
-        });
-        at = raw_end;
-    }
-    document
 }
 
 fn sentence() -> impl Strategy<Value = String> {

@@ -92,7 +92,7 @@ fn html_is_one_standalone_page() {
     let output = redline(&["brackets", NESTED, "--format", "html"]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let html = stdout(&output);
-    assert!(html.starts_with("<!doctype html>") && html.contains("<style>"), "{html}");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<style>"), "{html}");
     assert!(!html.contains("<script") && !html.contains("<link"), "{html}");
 }
 
@@ -287,5 +287,5 @@ fn html_from_the_output_extension() {
     let output = redline(&["brackets", DL23, "--check", "-o", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(1), "--check still fails after writing the report");
     let html = std::fs::read_to_string(&path).unwrap();
-    assert!(html.starts_with("<!doctype html>") && html.contains("Unbalanced brackets"), "{html}");
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Unbalanced brackets"), "{html}");
 }

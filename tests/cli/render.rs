@@ -185,6 +185,20 @@ fn malformed_redline_is_one_line_with_line_and_column() {
     assert!(stdout(&output).is_empty());
 }
 
+/// The library says the markers mix two notations; the command line adds the
+/// flag that settles it.
+#[test]
+fn mixed_notations_name_the_flag_that_chooses_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("mixed.txt");
+    std::fs::write(&path, "a ~~b~~\n{--c--}").unwrap();
+    let output = redline(&["accept", path.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(2));
+    let expected = "mixed.txt:2:1: markers of two notations: \"{--\" here and \"~~\" at 1:3; \
+                    choose one with --from\n";
+    assert!(stderr(&output).ends_with(expected), "{}", stderr(&output));
+}
+
 /// A check that a text is in some format.
 type Check = dyn Fn(&str) -> bool;
 
@@ -329,7 +343,8 @@ fn snapshot_formats(old: &Path) {
     insta::assert_snapshot!("text", rendered(&redline, Format::Text, Markers::Tilde));
     insta::assert_snapshot!("wdiff", rendered(&redline, Format::Text, Markers::Wdiff));
     insta::assert_snapshot!("critic", rendered(&redline, Format::Critic, Markers::Tilde));
-    insta::assert_snapshot!("stat", render::stat::table(&redline));
+    let stat = Options { format: Format::Text, stat: true, ..Options::default() };
+    insta::assert_snapshot!("stat", render::render(&redline, &stat).unwrap());
     let html = rendered(&redline, Format::Html, Markers::Tilde);
     insta::assert_snapshot!("html", main_element(&html));
     let options = Options { format: Format::Ansi, color: true, ..Options::default() };

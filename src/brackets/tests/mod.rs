@@ -1,9 +1,9 @@
 //! Tests of the bracket scanner, the reports and the tracker.
 //!
-//! Documents are built by [`super::testdoc::doc`], independent of the parser.
+//! Documents are built by [`crate::testkit::doc::doc`], independent of the parser.
 
 mod props;
-mod render;
+
 mod scan;
 mod track;
 

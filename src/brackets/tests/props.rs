@@ -2,13 +2,14 @@
 //! are balanced substrings of the input; every bracket is followed once.
 
 use super::track;
+use crate::brackets::DocumentReport;
 use crate::brackets::locate::TextIndex;
-use crate::brackets::testdoc::{doc, redline_of};
-use crate::brackets::{DocumentReport, document_html, document_text};
 use crate::diff::{DiffOptions, diff};
 use crate::model::Redline;
 use crate::model::{Bracket, Document, InlineKind};
 use crate::parse::parse_text;
+use crate::render::{Format, document_brackets};
+use crate::testkit::doc::{doc, redline_of};
 use proptest::prelude::*;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -83,8 +84,8 @@ fn check_spans(document: &Document) -> Result<(), TestCaseError> {
         document.diagnostics.iter().filter(|d| d.message.starts_with("unbalanced")).count();
     prop_assert_eq!(report.unbalanced.len(), bracket_diagnostics);
     prop_assert_eq!(report.brackets.len() + report.unbalanced.len(), document.brackets.len());
-    prop_assert!(!document_text(&report).is_empty());
-    prop_assert!(document_html(&report).starts_with("<!doctype html>"));
+    prop_assert!(!document_brackets(&report, Format::Text).unwrap().is_empty());
+    prop_assert!(document_brackets(&report, Format::Html).unwrap().starts_with("<!DOCTYPE html>"));
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! Scanning and the one-document report, through one `check` helper.
 
-use crate::brackets::testdoc::doc;
 use crate::brackets::*;
+use crate::testkit::doc::doc;
 use std::fmt::Write;
 
 /// Scans `input` and compares a one-line-per-item description with `expected`.

@@ -2,12 +2,12 @@
 //! plain word diff built here and the project's aligner ([`crate::diff`]).
 
 use super::track;
-use crate::brackets::testdoc::{doc, redline_of, redline_with};
 use crate::decode::ReadOptions;
 use crate::diff::{DiffOptions, diff};
 use crate::model::BracketState;
 use crate::model::Document;
 use crate::model::{Action, Op, Redline};
+use crate::testkit::doc::{doc, redline_of, redline_with};
 use std::fmt::Write;
 use unicode_segmentation::UnicodeSegmentation;
 

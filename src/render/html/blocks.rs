@@ -7,7 +7,7 @@
 //!   links to the next.
 //! - A moved entry and its stub link to each other when both are shown.
 
-use super::fragment::{Fragment, Side, fragments};
+use super::fragment::{Column, Fragment, fragments};
 use crate::model::{Entry, EntryKind};
 use crate::render::markers::action_words;
 use crate::render::view::is_change;
@@ -101,8 +101,8 @@ pub fn anchor(number: usize) -> String {
 }
 
 /// The blocks of `entries`, seen from `side`; with `marks`, changes get anchors and actions.
-pub fn blocks(entries: &[&Entry], side: Side) -> Vec<Block> {
-    let marks = side != Side::Clean;
+pub fn blocks(entries: &[&Entry], side: Column) -> Vec<Block> {
+    let marks = side != Column::Clean;
     let anchors = Anchors::new(entries, marks);
     entries.iter().enumerate().map(|(index, entry)| block(&anchors, index, entry, side)).collect()
 }
@@ -111,13 +111,13 @@ pub fn blocks(entries: &[&Entry], side: Side) -> Vec<Block> {
 pub fn rows(entries: &[&Entry]) -> Vec<Row> {
     let anchors = Anchors::new(entries, true);
     let row = |(index, entry): (usize, &&Entry)| Row {
-        block: block(&anchors, index, entry, Side::New),
-        old: fragments(&entry.spans, Side::Old),
+        block: block(&anchors, index, entry, Column::New),
+        old: fragments(&entry.spans, Column::Old),
     };
     entries.iter().enumerate().map(row).collect()
 }
 
-fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Side) -> Block {
+fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Column) -> Block {
     let number = anchors.numbers[index];
     let action = number
         .filter(|_| entry.kind != EntryKind::MoveStub)
@@ -181,11 +181,11 @@ fn join_parts(parts: &[&str]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     fn check(entries: &[Entry], expected: &[&str]) {
         let shown: Vec<&Entry> = entries.iter().collect();
-        let actual: Vec<String> = blocks(&shown, Side::Both)
+        let actual: Vec<String> = blocks(&shown, Column::Both)
             .iter()
             .map(|b| {
                 let opt = |value: &Option<String>| value.clone().unwrap_or("-".into());

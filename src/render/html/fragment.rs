@@ -34,9 +34,9 @@ pub struct Fragment {
     pub html: Option<Trusted>,
 }
 
-/// Which side of the spans a column shows, and whether changes are marked.
+/// Which side of the spans a column shows (not [`crate::model::Side`], a revision), and whether changes are marked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Side {
+pub enum Column {
     /// Both sides with marks: deletions struck, insertions underlined.
     Both,
     /// The old text, deletions struck.
@@ -48,7 +48,7 @@ pub enum Side {
 }
 
 /// The fragments of `spans` as seen from `side`, whitespace at both ends trimmed.
-pub fn fragments(spans: &[Span], side: Side) -> Vec<Fragment> {
+pub fn fragments(spans: &[Span], side: Column) -> Vec<Fragment> {
     let mut out: Vec<Fragment> = Vec::new();
     for span in spans.iter().filter(|span| !span.emphasis.delimiter) {
         if let Some(tag) = tag_for(span, side) {
@@ -60,13 +60,13 @@ pub fn fragments(spans: &[Span], side: Side) -> Vec<Fragment> {
 }
 
 /// The element a span becomes from `side`, or `None` if it is not shown.
-fn tag_for(span: &Span, side: Side) -> Option<&'static str> {
+fn tag_for(span: &Span, side: Column) -> Option<&'static str> {
     let quiet = matches!(span.role, Role::Layout | Role::Typographic);
     match (span.op, side) {
         (Op::Equal, _) => Some(""),
-        (Op::Delete, Side::New | Side::Clean) | (Op::Insert, Side::Old) => None,
-        (Op::Insert, Side::Clean) => Some(""),
-        (Op::Delete, Side::Both) if quiet => None,
+        (Op::Delete, Column::New | Column::Clean) | (Op::Insert, Column::Old) => None,
+        (Op::Insert, Column::Clean) => Some(""),
+        (Op::Delete, Column::Both) if quiet => None,
         (Op::Delete, _) if quiet => Some(""),
         (Op::Insert, _) if quiet => Some(""),
         (Op::Delete, _) => Some("del"),
@@ -150,10 +150,10 @@ fn trim(out: &mut Vec<Fragment>) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     /// Fragments as `tag.class:text` items for comparison.
-    fn check(spans: &[Span], side: Side, expected: &[&str]) {
+    fn check(spans: &[Span], side: Column, expected: &[&str]) {
         let actual: Vec<String> = fragments(spans, side)
             .iter()
             .map(|f| {
@@ -167,23 +167,27 @@ mod tests {
     #[test]
     fn sides_of_a_word_change() {
         let spans = [eq("  a) one "), del("two"), ins("three"), eq(";\n\n")];
-        check(&spans, Side::Both, &[".:a) one ", "del.:two", "ins.:three", ".:;"]);
-        check(&spans, Side::Old, &[".:a) one ", "del.:two", ".:;"]);
-        check(&spans, Side::New, &[".:a) one ", "ins.:three", ".:;"]);
-        check(&spans, Side::Clean, &[".:a) one three;"]);
+        check(&spans, Column::Both, &[".:a) one ", "del.:two", "ins.:three", ".:;"]);
+        check(&spans, Column::Old, &[".:a) one ", "del.:two", ".:;"]);
+        check(&spans, Column::New, &[".:a) one ", "ins.:three", ".:;"]);
+        check(&spans, Column::Clean, &[".:a) one three;"]);
     }
 
     #[test]
     fn layout_changes_show_the_new_text_unmarked() {
         let spans =
             [eq("a"), del(" ").with_role(Role::Layout), ins("\n").with_role(Role::Layout), eq("b")];
-        check(&spans, Side::Both, &[".:a\nb"]);
+        check(&spans, Column::Both, &[".:a\nb"]);
     }
 
     #[test]
     fn renumbered_label_and_brackets() {
         let spans = [label_del("c)"), label_ins("d)"), eq(" "), bracketed(eq("[x [y]]"), 2)];
-        check(&spans, Side::Both, &["del.label:c)", "ins.label:d)", ".: ", "span.br br2:[x [y]]"]);
+        check(
+            &spans,
+            Column::Both,
+            &["del.label:c)", "ins.label:d)", ".: ", "span.br br2:[x [y]]"],
+        );
     }
 
     #[test]
@@ -193,7 +197,7 @@ mod tests {
             with_emphasis(eq("<b>ITU</b>"), true, false),
             delimiter(eq("**")),
         ];
-        check(&spans, Side::Both, &[".:<strong>&lt;b&gt;ITU&lt;/b&gt;</strong>"]);
+        check(&spans, Column::Both, &[".:<strong>&lt;b&gt;ITU&lt;/b&gt;</strong>"]);
     }
 
     #[test]

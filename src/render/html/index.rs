@@ -1,7 +1,7 @@
 //! `OUT/index.html`: one row per series with its counts, links and warnings.
 
-use super::{BatchReport, Outcome};
-use crate::error::{Error, Result};
+use crate::error::Result;
+use crate::model::{BatchReport, Outcome};
 use askama::Template;
 
 /// Renders the index page of a batch.
@@ -10,7 +10,7 @@ pub fn render(report: &BatchReport) -> Result<String> {
         rows: report.outcomes.iter().map(row).collect(),
         failed: report.failures().count(),
     };
-    page.render().map_err(|error| Error::Other(format!("cannot render the index: {error}")))
+    page.render().map_err(super::template_error)
 }
 
 #[derive(Template)]

@@ -1,7 +1,9 @@
 //! Plain-text reports: one line per span, for a terminal or a script.
 
-use super::report::{DocumentReport, ReportSummary, UnbalancedKind, UnbalancedReport};
-use super::revisions::{RevisionSummary, RevisionsReport, Step};
+use crate::brackets::{
+    DocumentReport, ReportSummary, RevisionSummary, RevisionsReport, Step, UnbalancedKind,
+    UnbalancedReport,
+};
 use crate::model::{BracketSpan, BracketState, Side};
 use std::fmt::Write;
 

@@ -1,11 +1,14 @@
-//! Documents built by hand for unit tests, independent of the parser.
+//! Documents built by hand for unit tests, independent of the parser: the
+//! one test document builder of the crate.
 //!
 //! [`doc`] reads a small notation: paragraphs separated by a blank line; a
 //! paragraph whose first word is a heading word (`recalling`, `considering`,
-//! `noting`, `resolves`, `instructs`, `invites`) opens a section; paragraphs
+//! `noting`, `resolves`, `instructs`, `invites`) opens a section (operative
+//! for `resolves`, `instructs` and `invites`, else preambular); paragraphs
 //! before the first heading are title lines; other paragraphs are provisions,
 //! labelled when their first word looks like `a)`, `(b)`, `1` or `2.`.
-//! `[bookmark: ...]` is marked as an artefact inline.
+//! `[bookmark: ...]` is marked as an artefact inline. [`paragraphs`] reads
+//! every paragraph as an unlabelled provision, outside any section.
 
 use crate::model::{Action, Entry, EntryKind, Op, Redline, Span};
 use crate::model::{
@@ -20,6 +23,23 @@ const HEADINGS: &[&str] =
 
 /// Builds a document from the notation above and scans its brackets.
 pub fn doc(text: &str) -> Document {
+    build(text, push_piece)
+}
+
+/// A document of paragraphs, each one unlabelled provision outside any
+/// section (no title, no heading), brackets scanned.
+pub fn paragraphs(text: &str) -> Document {
+    build(text, |document, lines, text, raw_end| {
+        let mut piece = bare_piece(document, lines, text, raw_end);
+        piece.kind = PieceKind::Provision;
+        document.pieces.push(piece);
+    })
+}
+
+type PushPiece = fn(&mut Document, &LineIndex, Range<usize>, usize);
+
+/// Splits `text` into blank-line separated paragraphs and pushes each as a piece.
+fn build(text: &str, push: PushPiece) -> Document {
     let mut document =
         Document { text: text.to_string(), encoding: "UTF-8".into(), ..Default::default() };
     let lines = LineIndex::new(text);
@@ -28,17 +48,16 @@ pub fn doc(text: &str) -> Document {
     while at < text.len() {
         let end = text[at..].find("\n\n").map_or(text.len(), |found| at + found);
         let raw_end = end + text[end..].len() - text[end..].trim_start().len();
-        push_piece(&mut document, &lines, at..end, raw_end);
+        push(&mut document, &lines, at..end, raw_end);
         at = raw_end;
     }
-    super::scan_document(&mut document);
+    crate::brackets::scan_document(&mut document);
     document
 }
 
-fn push_piece(document: &mut Document, lines: &LineIndex, text: Range<usize>, raw_end: usize) {
-    let first_word = document.text[text.clone()].split_whitespace().next().unwrap_or("");
-    let index = document.pieces.len();
-    let mut piece = Piece {
+/// A title piece over `text`, in the current section, with its artefacts.
+fn bare_piece(document: &Document, lines: &LineIndex, text: Range<usize>, raw_end: usize) -> Piece {
+    Piece {
         kind: PieceKind::Title,
         section: document.sections.len().checked_sub(1),
         parent: None,
@@ -52,26 +71,40 @@ fn push_piece(document: &mut Document, lines: &LineIndex, text: Range<usize>, ra
         ),
         inlines: artefacts(&document.text, text.clone()),
         inline_heading: false,
-    };
+    }
+}
+
+fn push_piece(document: &mut Document, lines: &LineIndex, text: Range<usize>, raw_end: usize) {
+    let first_word = document.text[text.clone()].split_whitespace().next().unwrap_or("");
+    let index = document.pieces.len();
+    let mut piece = bare_piece(document, lines, text.clone(), raw_end);
     if HEADINGS.contains(&first_word) {
         piece.kind = PieceKind::Heading;
         piece.section = Some(document.sections.len());
         document.sections.push(Section {
             heading: Some(index),
             heading_text: Some(document.text[text].to_string()),
-            kind: SectionKind::Other,
+            kind: section_kind(first_word),
             pieces: index..index + 1,
         });
     } else if let Some(section) = piece.section {
         piece.kind = PieceKind::Provision;
         piece.label = label(first_word, text.start);
         if let Some(label) = &piece.label {
-            let skip = label.text.len() + 1;
-            piece.content = (text.start + skip).min(text.end)..text.end;
+            let after = &document.text[label.range.end..text.end];
+            piece.content = text.end - after.trim_start().len()..text.end;
         }
         document.sections[section].pieces.end = index + 1;
     }
     document.pieces.push(piece);
+}
+
+/// Operative for the decisions, preambular for the reasons.
+fn section_kind(heading: &str) -> SectionKind {
+    match heading {
+        "resolves" | "instructs" | "invites" => SectionKind::Operative,
+        _ => SectionKind::Preamble,
+    }
 }
 
 fn label(word: &str, at: usize) -> Option<Label> {

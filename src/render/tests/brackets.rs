@@ -1,8 +1,9 @@
 //! The reports as text, JSON and HTML, snapshotted on documents built by hand.
 
-use crate::brackets::testdoc::doc;
 use crate::brackets::*;
 use crate::model::{Document, Redline, Revision};
+use crate::render::{Format, document_brackets, revisions_brackets};
+use crate::testkit::doc::doc;
 
 const ONE: &str = "\
 RESOLUTION 1 (TEST)
@@ -39,7 +40,9 @@ fn report() -> RevisionsReport {
 
 #[test]
 fn one_document_as_text() {
-    insta::assert_snapshot!(document_text(&DocumentReport::new("one.txt", &doc(ONE))));
+    insta::assert_snapshot!(
+        document_brackets(&DocumentReport::new("one.txt", &doc(ONE)), Format::Text).unwrap()
+    );
 }
 
 #[test]
@@ -49,12 +52,14 @@ fn one_document_as_json() {
 
 #[test]
 fn one_document_as_html() {
-    insta::assert_snapshot!(document_html(&DocumentReport::new("one.txt", &doc(ONE))));
+    insta::assert_snapshot!(
+        document_brackets(&DocumentReport::new("one.txt", &doc(ONE)), Format::Html).unwrap()
+    );
 }
 
 #[test]
 fn revisions_as_text() {
-    insta::assert_snapshot!(revisions_text(&report()));
+    insta::assert_snapshot!(revisions_brackets(&report(), Format::Text).unwrap());
 }
 
 #[test]
@@ -64,5 +69,5 @@ fn revisions_as_json() {
 
 #[test]
 fn revisions_as_html() {
-    insta::assert_snapshot!(revisions_html(&report()));
+    insta::assert_snapshot!(revisions_brackets(&report(), Format::Html).unwrap());
 }

@@ -3,8 +3,9 @@
 //! The page data is built here as plain tables of text cells; the template
 //! only lays them out, and askama escapes every cell.
 
-use super::report::{DocumentReport, UnbalancedKind};
-use super::revisions::{RevisionSummary, RevisionsReport, Step};
+use crate::brackets::{
+    DocumentReport, RevisionSummary, RevisionsReport, Step, UnbalancedKind, UnbalancedReport,
+};
 use crate::model::{BracketSpan, BracketState, Side, TrackedBracket};
 use askama::Template;
 
@@ -94,7 +95,7 @@ impl Cell {
 }
 
 fn render(page: &Page) -> String {
-    page.render().unwrap_or_else(|error| format!("<!doctype html><p>cannot render: {error}</p>\n"))
+    page.render().unwrap_or_else(|error| format!("<!DOCTYPE html><p>cannot render: {error}</p>\n"))
 }
 
 fn summary_table(report: &DocumentReport) -> Table {
@@ -164,7 +165,7 @@ fn choices_table(report: &DocumentReport) -> Table {
     }
 }
 
-fn unbalanced_table(unbalanced: &[super::report::UnbalancedReport], caption: &str) -> Table {
+fn unbalanced_table(unbalanced: &[UnbalancedReport], caption: &str) -> Table {
     let rows = unbalanced.iter().map(|bracket| Row {
         class: "unbalanced",
         cells: vec![

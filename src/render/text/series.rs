@@ -4,8 +4,8 @@
 //! revision 3, `[-3:{+2:text+}-]` both. A changed piece is preceded by a
 //! line such as `[MOD | 2: MOD, renumbered | 3: MOD]`.
 
-use super::cumulative::{History, SeriesSpan};
-use super::{Series, display_spans};
+use crate::render::view::display_spans;
+use crate::series::{History, Series, SeriesSpan};
 use std::fmt::Write;
 
 /// Renders the series' cumulative redline as text.

@@ -5,10 +5,10 @@
 //! base has a colour and a label in the legend; inserted text is underlined
 //! and deleted text struck, both in the colour of the revision that did it.
 
-use super::cumulative::{History, SeriesSpan};
-use super::{Series, display_spans};
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{EntryKind, Summary};
+use crate::render::view::display_spans;
+use crate::series::{History, Series, SeriesSpan};
 use askama::Template;
 
 /// Colours of the revisions after the base, in turn (Okabe–Ito, darkened for text).
@@ -17,7 +17,7 @@ const PALETTE: [&str; 7] =
 
 /// Renders the series' cumulative redline as an HTML page.
 pub fn render(series: &Series) -> Result<String> {
-    page(series).render().map_err(|error| Error::Other(format!("cannot render HTML: {error}")))
+    page(series).render().map_err(super::template_error)
 }
 
 #[derive(Template)]

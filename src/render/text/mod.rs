@@ -1,9 +1,15 @@
-//! `--format text`: the DL/23 look in plain characters.
+//! `--format text`: the DL/23 look in plain characters, for a pair's redline
+//! (here), a series ([`series`]), the bracket reports ([`brackets`]) and an
+//! outline ([`outline`]).
 //!
 //! An action line (`MOD`, `ADD`, `SUP`, `MOD (moved)` ...) stands before each
 //! changed entry that starts a line; deletions read `~~deleted~~` and
 //! insertions `++inserted++` (or `[-deleted-]{+inserted+}` with
 //! [`Markers::Wdiff`]); a renumbered label reads `~~c)~~++d)++`.
+
+pub mod brackets;
+pub mod outline;
+pub mod series;
 
 use super::markers::{TILDE, WDIFF};
 use super::plain;
@@ -30,7 +36,7 @@ pub fn render(redline: &Redline, markers: Markers) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::render::testkit::*;
+    use crate::testkit::redline::*;
 
     fn check(redline: &Redline, markers: Markers, expected: &str) {
         assert_eq!(render(redline, markers), expected);

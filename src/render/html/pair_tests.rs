@@ -1,7 +1,9 @@
 //! The HTML page: structure, marks, views and escaping.
 
-use super::*;
-use crate::render::testkit::*;
+use super::pair::render;
+use crate::model::{Header, Redline};
+use crate::render::View;
+use crate::testkit::redline::*;
 
 fn page_of(redline: &Redline, view: View, header: &Header) -> String {
     render(redline, view, header).unwrap()

@@ -1,0 +1,137 @@
+//! The output formats, decided in one place: a flag, else the output file's
+//! extension, else a default.
+
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// An output format.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Format {
+    /// A standalone HTML page.
+    Html,
+    /// Plain text: action lines, `~~deleted~~`, `++inserted++`.
+    #[default]
+    Text,
+    /// The model as pretty JSON (the versioned contract).
+    Json,
+    /// CriticMarkup.
+    Critic,
+    /// Coloured text for a terminal.
+    Ansi,
+}
+
+impl Format {
+    /// Every format, in the order `--help` lists them.
+    pub const ALL: [Format; 5] =
+        [Format::Text, Format::Json, Format::Html, Format::Critic, Format::Ansi];
+
+    /// The formats a revision series, a bracket report or a batch is written in.
+    pub const DOCUMENTS: [Format; 3] = [Format::Html, Format::Text, Format::Json];
+
+    /// The format's name (`text`, `json`, `html`, `critic`, `ansi`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Text => "text",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Critic => "critic",
+            Format::Ansi => "ansi",
+        }
+    }
+
+    /// The format called `name`, if any.
+    pub fn from_name(name: &str) -> Option<Format> {
+        Format::ALL.into_iter().find(|format| format.name() == name)
+    }
+
+    /// The extension of a file in this format, without the dot.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Text => "txt",
+            Format::Json => "json",
+            Format::Html => "html",
+            Format::Critic => "critic",
+            Format::Ansi => "ansi",
+        }
+    }
+
+    /// The format a file name's extension asks for: `.html`/`.htm`,
+    /// `.txt`/`.text`, `.json`, `.critic`/`.md`; `None` for any other (or no)
+    /// extension.
+    pub fn from_path(path: &Path) -> Option<Format> {
+        let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+        match extension.as_str() {
+            "html" | "htm" => Some(Format::Html),
+            "txt" | "text" => Some(Format::Text),
+            "json" => Some(Format::Json),
+            "critic" | "md" => Some(Format::Critic),
+            _ => None,
+        }
+    }
+
+    /// The format of an output: `chosen` if given, else the extension of
+    /// `output` (a file; `None` or `-` is stdout), else `default`. An
+    /// extension that names none of `allowed` is an error.
+    pub fn decide(
+        chosen: Option<Format>,
+        output: Option<&Path>,
+        allowed: &[Format],
+        default: Format,
+    ) -> Result<Format> {
+        if let Some(format) = chosen {
+            return Ok(format);
+        }
+        let Some(path) = output.filter(|path| !crate::output::is_stdout(Some(path))) else {
+            return Ok(default);
+        };
+        match Format::from_path(path).filter(|format| allowed.contains(format)) {
+            Some(format) => Ok(format),
+            None => Err(Error::UnknownExtension { path: path.into(), allowed: allowed.to_vec() }),
+        }
+    }
+}
+
+impl std::fmt::Display for Format {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_and_extensions_read_back() {
+        for format in Format::ALL {
+            assert_eq!(Format::from_name(format.name()), Some(format));
+        }
+        for format in Format::DOCUMENTS {
+            let path = format!("out.{}", format.extension());
+            assert_eq!(Format::from_path(Path::new(&path)), Some(format));
+        }
+    }
+
+    #[test]
+    fn the_flag_wins_then_the_extension_then_the_default() {
+        let html = Some(Path::new("a.html"));
+        let all = &Format::ALL;
+        assert_eq!(
+            Format::decide(Some(Format::Json), html, all, Format::Text).unwrap(),
+            Format::Json
+        );
+        assert_eq!(Format::decide(None, html, all, Format::Text).unwrap(), Format::Html);
+        assert_eq!(Format::decide(None, None, all, Format::Ansi).unwrap(), Format::Ansi);
+        assert_eq!(
+            Format::decide(None, Some(Path::new("-")), all, Format::Text).unwrap(),
+            Format::Text
+        );
+    }
+
+    #[test]
+    fn an_extension_outside_the_allowed_formats_is_an_error() {
+        let error = Format::decide(None, Some(Path::new("a.md")), &Format::DOCUMENTS, Format::Text);
+        let message = error.unwrap_err().to_string();
+        assert!(message.contains("a.md") && message.contains(".html, .txt or .json"), "{message}");
+    }
+}

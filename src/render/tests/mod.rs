@@ -1,0 +1,5 @@
+//! Rendering tests of the views built outside the pair redline: the bracket
+//! reports and a series' cumulative redline.
+
+mod brackets;
+mod series;
