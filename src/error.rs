@@ -79,12 +79,14 @@ pub enum Error {
         remedy: Option<Remedy>,
     },
     /// An output file's extension names no format the command writes.
-    #[error("{path}: cannot tell the format from the extension: use {}", extensions(allowed))]
+    #[error("{path}: cannot tell the format from the extension: use {extensions}")]
     UnknownExtension {
         /// The output file.
         path: PathBuf,
-        /// The formats the command writes.
-        allowed: Vec<crate::render::Format>,
+        /// The extensions that name a format it writes (`.html, .txt or .json`).
+        extensions: String,
+        /// The names of those formats (`html|text|json`).
+        formats: String,
     },
     /// A render option that does nothing in the format asked for.
     #[error("{option} is only for {formats} output")]
@@ -102,8 +104,8 @@ pub enum Error {
 /// A render option, named for an [`Error::UnusedOption`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum RenderOption {
-    /// A view other than the full redline.
-    View(crate::render::View),
+    /// A view other than the full redline, by its name (`changes`).
+    View(&'static str),
     /// Markers other than `~~`/`++`.
     Markers,
     /// Header block fields.
@@ -113,7 +115,7 @@ pub enum RenderOption {
 impl std::fmt::Display for RenderOption {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
-            RenderOption::View(view) => write!(f, "the view {:?}", view.name()),
+            RenderOption::View(view) => write!(f, "the view {view:?}"),
             RenderOption::Markers => f.write_str("choosing markers"),
             RenderOption::Header => f.write_str("the header block"),
         }
@@ -141,17 +143,6 @@ impl Error {
             Error::UnknownExtension { .. } => Some(Remedy::ChooseFormat),
             _ => None,
         }
-    }
-}
-
-/// `.html, .txt or .json`.
-fn extensions(formats: &[crate::render::Format]) -> String {
-    let names: Vec<String> =
-        formats.iter().map(|format| format!(".{}", format.extension())).collect();
-    match names.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
     }
 }
 

@@ -22,9 +22,3 @@ fn about(format: Format) -> &'static str {
         Format::Ansi => "Coloured text for a terminal",
     }
 }
-
-/// `--format html|text|json` for an error message.
-pub fn flag(allowed: &[Format]) -> String {
-    let names: Vec<&str> = allowed.iter().map(|format| format.name()).collect();
-    format!("--format {}", names.join("|"))
-}

@@ -100,7 +100,7 @@ pub fn describe(error: &anyhow::Error) -> String {
     };
     if let redline::Error::UnusedOption { option, formats } = error {
         let flags = match option {
-            RenderOption::View(view) => format!("--view {} is", view.name()),
+            RenderOption::View(view) => format!("--view {view} is"),
             RenderOption::Markers => "--markers is".to_string(),
             RenderOption::Header => {
                 "--doc-number, --date, --origin, --committee, --status and --proposal are"
@@ -114,8 +114,8 @@ pub fn describe(error: &anyhow::Error) -> String {
             "; --allow-empty reads it as a revision with no provisions".to_string()
         }
         (Some(Remedy::ChooseNotation), _) => "; choose one with --from".to_string(),
-        (Some(Remedy::ChooseFormat), redline::Error::UnknownExtension { allowed, .. }) => {
-            format!(", or {}", format::flag(allowed))
+        (Some(Remedy::ChooseFormat), redline::Error::UnknownExtension { formats, .. }) => {
+            format!(", or --format {formats}")
         }
         _ => String::new(),
     };

@@ -86,8 +86,23 @@ impl Format {
         };
         match Format::from_path(path).filter(|format| allowed.contains(format)) {
             Some(format) => Ok(format),
-            None => Err(Error::UnknownExtension { path: path.into(), allowed: allowed.to_vec() }),
+            None => Err(Error::UnknownExtension {
+                path: path.into(),
+                extensions: extensions(allowed),
+                formats: allowed.iter().map(|format| format.name()).collect::<Vec<_>>().join("|"),
+            }),
         }
+    }
+}
+
+/// `.html, .txt or .json`.
+fn extensions(formats: &[Format]) -> String {
+    let names: Vec<String> =
+        formats.iter().map(|format| format!(".{}", format.extension())).collect();
+    match names.split_last() {
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

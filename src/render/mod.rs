@@ -65,9 +65,9 @@ impl Options {
     pub fn check(&self) -> Result<()> {
         let format = self.format;
         let unused = if self.view != View::Full && !matches!(format, Format::Html | Format::Ansi) {
-            Some((RenderOption::View(self.view), "html or ansi"))
+            Some((RenderOption::View(self.view.name()), "html or ansi"))
         } else if self.view == View::SideBySide && format == Format::Ansi {
-            Some((RenderOption::View(self.view), "html"))
+            Some((RenderOption::View(self.view.name()), "html"))
         } else if self.markers != Markers::Tilde && format != Format::Text {
             Some((RenderOption::Markers, "text"))
         } else if self.header != Header::default() && format != Format::Html {
