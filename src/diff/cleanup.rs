@@ -3,12 +3,18 @@
 //! A raw token diff of a rewritten sentence keeps every `the`, `of` and `,`
 //! the two versions share, and reads as confetti. The rule (after the
 //! semantic cleanup of diff-match-patch): an equal run standing between two
-//! changes is absorbed into them when its weight is at most
-//! [`ISLAND_RATIO`] times the weight of the smaller neighbouring change, where
-//! weight counts the characters of non-whitespace tokens and a change weighs
-//! as much as the larger of its deleted and inserted sides. Whitespace-only
-//! islands are always absorbed. Absorbing can make a change heavier, so the
-//! rule is applied again to the island before it, until nothing changes.
+//! *replacements* (changes that delete and insert) is absorbed into them when
+//! its weight is at most [`ISLAND_RATIO`] times the weight of the smaller
+//! neighbouring change, where weight counts the characters of non-whitespace
+//! tokens and a change weighs as much as the larger of its deleted and
+//! inserted sides. Whitespace-only islands between replacements are always
+//! absorbed. Absorbing can make a change heavier, so the rule is applied
+//! again to the island before it, until nothing changes.
+//!
+//! Two limits keep every mark true:
+//! - an island next to a pure insertion or a pure deletion is never
+//!   absorbed: that would strike and re-insert words that did not change;
+//! - an island of [`MAX_ISLAND_WORDS`] words or more is never absorbed.
 //!
 //! Bracket removal around unchanged words stays as it is: the words between
 //! the struck `[` and `]` weigh far more than either bracket.
@@ -22,6 +28,10 @@ use std::ops::Range;
 /// An island of equal text is absorbed when it weighs at most this times the
 /// lighter of the two changes around it.
 pub const ISLAND_RATIO: f64 = 1.0;
+
+/// An island of this many words or more is never absorbed: three unchanged
+/// words in a row are never struck.
+pub const MAX_ISLAND_WORDS: usize = 3;
 
 impl Run {
     /// The same run with both sides' token indices moved `by` further on.
@@ -88,6 +98,10 @@ fn absorb_last_island(runs: &mut Vec<Run>, old: &[Token], new: &[Token]) -> bool
     else {
         return false;
     };
+    let replaces = |o: &Range<usize>, n: &Range<usize>| !o.is_empty() && !n.is_empty();
+    if !replaces(lo, ln) || !replaces(ro, rn) || words(old, io) >= MAX_ISLAND_WORDS {
+        return false;
+    }
     let lighter = change_weight(old, lo, new, ln).min(change_weight(old, ro, new, rn));
     let island_weight = weight(old, io);
     if island_weight > 0 && island_weight as f64 > ISLAND_RATIO * lighter as f64 {
@@ -101,6 +115,11 @@ fn absorb_last_island(runs: &mut Vec<Run>, old: &[Token], new: &[Token]) -> bool
 
 fn change_weight(old: &[Token], o: &Range<usize>, new: &[Token], n: &Range<usize>) -> usize {
     weight(old, o).max(weight(new, n))
+}
+
+/// Words (tokens holding a letter or a digit) in `range`.
+fn words(tokens: &[Token], range: &Range<usize>) -> usize {
+    tokens[range.clone()].iter().filter(|t| t.is_word).count()
 }
 
 /// Characters (bytes) of the non-whitespace tokens in `range`.

@@ -295,6 +295,33 @@ mod tests {
     }
 
     #[test]
+    fn unchanged_words_between_two_insertions_are_never_struck() {
+        check(
+            "to oversee the outcomes and to act",
+            "[to establish a group] to oversee the outcomes, [particularly those,] and to act",
+            "{+[to establish a group] +}to oversee the outcomes{+, [particularly those,]+} and to act",
+        );
+    }
+
+    #[test]
+    fn an_island_next_to_a_pure_deletion_is_kept() {
+        check(
+            "keep the old words of two",
+            "keep words of three",
+            "keep [-the old -]words of [-two-]{+three+}",
+        );
+    }
+
+    #[test]
+    fn three_unchanged_words_are_never_struck() {
+        check(
+            "has formed a b c the basis",
+            "have expanded a b c the gamut",
+            "[-has formed-]{+have expanded+} a b c the [-basis-]{+gamut+}",
+        );
+    }
+
+    #[test]
     fn a_long_common_phrase_between_changes_is_kept() {
         check(
             "to submit the report of the Secretary-General to Council",
