@@ -24,9 +24,14 @@ fn unfinished() -> MutexGuard<'static, Vec<PathBuf>> {
 struct Unfinished(PathBuf);
 
 impl Unfinished {
-    fn register(path: &Path) -> Self {
-        unfinished().push(path.to_path_buf());
-        Unfinished(path.to_path_buf())
+    /// Creates a temporary file in `dir` and registers it, both under the
+    /// lock: an interrupt never finds the file without its registration.
+    fn create_in(dir: &Path) -> std::io::Result<(tempfile::NamedTempFile, Unfinished)> {
+        let mut list = unfinished();
+        let file = tempfile::Builder::new().prefix(".redline-").suffix(".tmp").tempfile_in(dir)?;
+        list.push(file.path().to_path_buf());
+        let registered = Unfinished(file.path().to_path_buf());
+        Ok((file, registered))
     }
 }
 
@@ -36,12 +41,23 @@ impl Drop for Unfinished {
     }
 }
 
-/// Removes the temporary files being written now: what an interrupt
-/// handler calls before the process exits (the command line installs one).
-pub fn remove_unfinished() {
-    for path in unfinished().iter() {
+/// The list of unfinished files, held: no temporary file can be created
+/// while it lives.
+pub struct Held(
+    #[allow(dead_code, reason = "held for its lock")] MutexGuard<'static, Vec<PathBuf>>,
+);
+
+/// Removes the temporary files being written now and holds the list, so
+/// that no new one appears: what an interrupt handler calls right before the
+/// process exits (the command line installs one), keeping the result alive
+/// until then.
+#[must_use = "hold it until the process exits, or new temporary files may appear"]
+pub fn remove_unfinished() -> Held {
+    let list = unfinished();
+    for path in list.iter() {
         let _ = std::fs::remove_file(path);
     }
+    Held(list)
 }
 
 /// Where output goes: `None` or `-` is stdout, anything else a file.
@@ -100,12 +116,7 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], durability: Durability) -> R
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".redline-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    let _registered = Unfinished::register(file.path());
+    let (mut file, _registered) = Unfinished::create_in(dir).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     set_permissions(file.as_file(), path).map_err(fail)?;
     if durability == Durability::Synced {

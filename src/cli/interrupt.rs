@@ -5,7 +5,7 @@
 /// being written, then exits with `exit_code`. Called once, from `run`.
 pub fn remove_unfinished_on_interrupt(exit_code: i32) -> anyhow::Result<()> {
     ctrlc::set_handler(move || {
-        redline::output::remove_unfinished();
+        let _held = redline::output::remove_unfinished();
         std::process::exit(exit_code);
     })
     .map_err(|error| anyhow::anyhow!("cannot install the interrupt handler: {error}"))
