@@ -210,9 +210,11 @@ fn parts(piece: &Piece) -> [Range<usize>; 4] {
 fn piece_spans(cx: &Context<'_>, old: &Piece, new: &Piece) -> Vec<RawSpan> {
     let [old_prefix, old_label, old_body, old_tail] = parts(old);
     let [new_prefix, new_label, new_body, new_tail] = parts(new);
-    let mut spans = whole(cx, old_prefix, new_prefix, Role::Layout);
-    spans.extend(whole(cx, old_label, new_label, Role::Label));
     let sides = Sides { old_text: &cx.old.text, new_text: &cx.new.text, strict: cx.strict };
+    // What stands before a label is indentation, a list marker or an opening
+    // bracket: word-diffed, so a bracket put before a label is a change.
+    let mut spans = diff_words(sides, old_prefix, new_prefix).spans;
+    spans.extend(whole(cx, old_label, new_label, Role::Label));
     let words = diff_words(sides, old_body, new_body);
     if words.anchored {
         cx.warnings.borrow_mut().push(format!(

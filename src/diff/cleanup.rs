@@ -63,16 +63,17 @@ pub enum Run {
     },
 }
 
-/// Appends a run, merging it with the previous one when both are changes.
+/// Appends a run, merging it with the previous one when both are changes or
+/// both are equal (runs are always contiguous).
 pub fn push_run(runs: &mut Vec<Run>, run: Run) {
-    if let (Some(Run::Change { old, new }), Run::Change { old: o, new: n }) =
-        (runs.last_mut(), &run)
-    {
-        old.end = o.end;
-        new.end = n.end;
-        return;
+    match (runs.last_mut(), &run) {
+        (Some(Run::Change { old, new }), Run::Change { old: o, new: n })
+        | (Some(Run::Equal { old, new }), Run::Equal { old: o, new: n }) => {
+            old.end = o.end;
+            new.end = n.end;
+        }
+        _ => runs.push(run),
     }
-    runs.push(run);
 }
 
 /// Applies the island rule to a run list.

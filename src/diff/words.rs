@@ -13,7 +13,7 @@ use super::cleanup::{Run, absorb_islands, push_run};
 use super::normalize::spaces_differ_typographically;
 use super::tokens::{Interner, SPACE_KEY, Token, tokenize};
 use crate::model::{Op, Role};
-use similar::{Algorithm, capture_diff};
+use similar::{Algorithm, capture_diff_slices};
 use std::ops::Range;
 
 /// A span before styling: an operation, a role and where its text lies.
@@ -112,22 +112,74 @@ fn runs_of(old: &[Token], new: &[Token], old_keys: &[u32], new_keys: &[u32]) -> 
 /// Token-level edit script of `old_keys[old_range]` against
 /// `new_keys[new_range]` (the tokens' keys), as runs of equal tokens and
 /// changed tokens (absolute token indices).
+///
+/// The words alone are diffed (whitespace runs all share one key: matching
+/// them would tie words to the wrong spaces and leave lone spaces between
+/// changes); the whitespace between two matched words is equal, and the
+/// whitespace at the edges of a change stays equal when both sides have it.
 fn token_runs(
     old_keys: &[u32],
     old_range: Range<usize>,
     new_keys: &[u32],
     new_range: Range<usize>,
 ) -> Vec<Run> {
+    let old_words: Vec<usize> = old_range.clone().filter(|&i| old_keys[i] != SPACE_KEY).collect();
+    let new_words: Vec<usize> = new_range.clone().filter(|&i| new_keys[i] != SPACE_KEY).collect();
+    let old_word_keys: Vec<u32> = old_words.iter().map(|&i| old_keys[i]).collect();
+    let new_word_keys: Vec<u32> = new_words.iter().map(|&i| new_keys[i]).collect();
     let mut runs: Vec<Run> = Vec::new();
-    for op in capture_diff(Algorithm::Myers, old_keys, old_range, new_keys, new_range) {
+    let (mut old_at, mut new_at) = (old_range.start, new_range.start);
+    for op in capture_diff_slices(Algorithm::Myers, &old_word_keys, &new_word_keys) {
         let (tag, old_range, new_range) = op.as_tag_tuple();
-        let run = match tag {
-            similar::DiffTag::Equal => Run::Equal { old: old_range, new: new_range },
-            _ => Run::Change { old: old_range, new: new_range },
-        };
-        push_run(&mut runs, run);
+        if tag != similar::DiffTag::Equal {
+            continue;
+        }
+        for (o, n) in old_range.map(|o| old_words[o]).zip(new_range.map(|n| new_words[n])) {
+            push_between(&mut runs, old_keys, old_at..o, new_keys, new_at..n);
+            push_run(&mut runs, Run::Equal { old: o..o + 1, new: n..n + 1 });
+            (old_at, new_at) = (o + 1, n + 1);
+        }
     }
+    push_between(&mut runs, old_keys, old_at..old_range.end, new_keys, new_at..new_range.end);
     runs
+}
+
+/// The tokens between two matched words (or an edge): changed words and the
+/// whitespace around them. Whitespace that both sides have at the start or
+/// the end is equal; the rest is one change.
+fn push_between(
+    runs: &mut Vec<Run>,
+    old_keys: &[u32],
+    mut old: Range<usize>,
+    new_keys: &[u32],
+    mut new: Range<usize>,
+) {
+    let space = |keys: &[u32], at: usize| keys[at] == SPACE_KEY;
+    if !old.is_empty()
+        && !new.is_empty()
+        && space(old_keys, old.start)
+        && space(new_keys, new.start)
+    {
+        push_run(runs, Run::Equal { old: old.start..old.start + 1, new: new.start..new.start + 1 });
+        old.start += 1;
+        new.start += 1;
+    }
+    let mut trailing = None;
+    if !old.is_empty()
+        && !new.is_empty()
+        && space(old_keys, old.end - 1)
+        && space(new_keys, new.end - 1)
+    {
+        old.end -= 1;
+        new.end -= 1;
+        trailing = Some(Run::Equal { old: old.end..old.end + 1, new: new.end..new.end + 1 });
+    }
+    if !old.is_empty() || !new.is_empty() {
+        push_run(runs, Run::Change { old, new });
+    }
+    if let Some(run) = trailing {
+        push_run(runs, run);
+    }
 }
 
 /// The tokens of one side and where that side's range ends.
