@@ -130,6 +130,11 @@ fn inline_events(document: &Document) -> Vec<(usize, Counter, i64)> {
             InlineKind::Bold => (Counter::Bold, 2),
             InlineKind::Italic => (Counter::Italic, 1),
             InlineKind::Struck => (Counter::Struck, 2),
+            InlineKind::OpeningPhrase => {
+                events.push((inline.range.start, Counter::Italic, 1));
+                events.push((inline.range.end, Counter::Italic, -1));
+                continue;
+            }
             _ => continue,
         };
         let Range { start, end } = inline.range;

@@ -81,8 +81,10 @@ pub struct Piece {
     pub lines: (usize, usize),
     /// Inline spans found in the text (emphasis, footnote markers, artefacts).
     pub inlines: Vec<Inline>,
-    /// For a heading that opens the sentence (UN style, "Recalling also ..."),
-    /// `true`; its provision follows on the same line.
+    /// For a provision whose text opens with its section's heading (UN style,
+    /// "Recalling also its resolution ..."), `true`: the opening phrase is
+    /// an [`InlineKind::OpeningPhrase`] inline, and part of the text that is
+    /// aligned and diffed, so a changed or moved phrase changes no heading.
     pub inline_heading: bool,
 }
 
@@ -116,7 +118,8 @@ pub enum LabelKind {
 /// A section: a heading and the pieces under it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Section {
-    /// Index of the heading piece; `None` for a section without a heading.
+    /// Index of the heading piece; `None` for a section without one, and for
+    /// a UN preambular paragraph, whose heading opens its provision's text.
     pub heading: Option<usize>,
     /// The heading text as written (trimmed), if any.
     pub heading_text: Option<String>,
@@ -163,6 +166,9 @@ pub enum InlineKind {
     FootnoteMarker,
     /// A Word-export artefact such as `[bookmark: Signature]`: not text.
     Artefact,
+    /// The opening phrase of a UN preambular paragraph ("Recalling also"),
+    /// its section's heading, printed in italics.
+    OpeningPhrase,
 }
 
 /// A square-bracket span of text not yet agreed.
@@ -201,6 +207,17 @@ impl Document {
     /// The text proper of piece `index`, without label and trailing whitespace.
     pub fn content(&self, index: usize) -> &str {
         &self.text[self.pieces[index].content.clone()]
+    }
+
+    /// The text of piece `index` after its opening phrase (UN style, see
+    /// [`Piece::inline_heading`]); its content otherwise.
+    pub fn after_opening_phrase(&self, index: usize) -> &str {
+        let piece = &self.pieces[index];
+        let phrase = piece.inlines.iter().find(|inline| inline.kind == InlineKind::OpeningPhrase);
+        match phrase {
+            Some(phrase) => self.text[phrase.range.end..piece.content.end].trim_start(),
+            None => self.content(index),
+        }
     }
 
     /// The leading whitespace before the first piece.

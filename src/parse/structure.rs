@@ -7,7 +7,7 @@ use super::lines::{Item, Start, skip_blanks};
 use super::lists::{Candidate, Lists};
 use super::paragraphs::{Block, Layout};
 use crate::model::{
-    InlineKind, Label, LabelKind, LineIndex, Piece, PieceKind, Section, SectionKind,
+    Inline, InlineKind, Label, LabelKind, LineIndex, Piece, PieceKind, Section, SectionKind,
 };
 use std::ops::Range;
 
@@ -107,17 +107,20 @@ impl<'a> Builder<'a> {
         self.push(PieceKind::Heading, raw, content, None, (None, 0));
     }
 
-    /// "Recalling also its resolution ...,": a heading and a provision, when it ends with `,`.
+    /// "Recalling also its resolution ...,": a section whose heading opens the
+    /// sentence of its one provision, when it ends with `,`. The phrase stays
+    /// in the provision's text: it is aligned and diffed with it.
     fn un_paragraph(&mut self, phrase_end: usize, raw: Range<usize>, content: Range<usize>) {
         let text_start = skip_blanks(self.text, phrase_end, content.end);
         if !self.text[content.clone()].ends_with(',') || text_start >= content.end {
             return self.text(raw, content);
         }
         let phrase = content.start..phrase_end;
-        self.open_section(SectionKind::Preamble, Some(phrase.clone()));
-        let heading = self.push(PieceKind::Heading, raw.start..text_start, phrase, None, (None, 0));
-        self.out.pieces[heading].inline_heading = true;
-        self.provision(None, "", text_start..raw.end, text_start..content.end);
+        self.open_inline_section(SectionKind::Preamble, phrase.clone());
+        let index = self.provision(None, "", raw, content);
+        let piece = &mut self.out.pieces[index];
+        piece.inline_heading = true;
+        piece.inlines.insert(0, Inline { kind: InlineKind::OpeningPhrase, range: phrase });
     }
 
     fn sub_heading(&mut self, raw: Range<usize>, content: Range<usize>) {
@@ -170,7 +173,7 @@ impl<'a> Builder<'a> {
         label_text: &str,
         raw: Range<usize>,
         content: Range<usize>,
-    ) {
+    ) -> usize {
         self.ensure_section(raw.start);
         let colon = self.text[content.clone()].ends_with(':');
         let index = self.out.pieces.len();
@@ -184,7 +187,7 @@ impl<'a> Builder<'a> {
             kind: reading.kind,
             ordinal: reading.ordinal,
         });
-        self.push(PieceKind::Provision, raw, content, label, (placed.parent, placed.depth));
+        self.push(PieceKind::Provision, raw, content, label, (placed.parent, placed.depth))
     }
 
     /// True when the current section is the footnotes' section.
@@ -194,7 +197,7 @@ impl<'a> Builder<'a> {
 
     fn in_un_preamble(&self) -> bool {
         let Some(section) = self.out.sections.last() else { return false };
-        section.heading.is_some_and(|heading| self.out.pieces[heading].inline_heading)
+        self.out.pieces.get(section.pieces.start).is_some_and(|piece| piece.inline_heading)
     }
 
     /// Opens a section of kind other for text that no heading introduces.
@@ -203,6 +206,13 @@ impl<'a> Builder<'a> {
             self.out.notes.push((at, NO_HEADING.to_string()));
             self.open_section(SectionKind::Other, None);
         }
+    }
+
+    /// Opens a section whose heading `phrase` opens its first provision's text.
+    fn open_inline_section(&mut self, kind: SectionKind, phrase: Range<usize>) {
+        self.open_section(kind, None);
+        let section = self.out.sections.last_mut().expect("just opened");
+        section.heading_text = Some(self.text[phrase].to_string());
     }
 
     /// Opens a section; its heading, if any, is the next piece pushed.

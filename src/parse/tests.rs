@@ -139,14 +139,22 @@ fn un_opening_phrases_and_numbered_paragraphs() {
     );
 }
 
+/// The opening phrase heads the section and stays in its provision's text,
+/// so that it is aligned and diffed with the paragraph it opens.
 #[test]
-fn un_heading_and_provision_split_the_paragraph() {
+fn un_opening_phrase_heads_the_section_and_stays_in_the_text() {
     let document = parse("Recalling also  its resolution,\n");
-    assert_eq!(document.raw(0), "Recalling also  ");
-    assert_eq!(document.content(0), "Recalling also");
+    assert_eq!(document.pieces.len(), 1);
+    assert_eq!(document.raw(0), "Recalling also  its resolution,\n");
+    assert_eq!(document.content(0), "Recalling also  its resolution,");
+    assert_eq!(document.after_opening_phrase(0), "its resolution,");
     assert!(document.pieces[0].inline_heading);
-    assert_eq!(document.raw(1), "its resolution,\n");
-    assert_eq!(document.content(1), "its resolution,");
+    let phrase = &document.pieces[0].inlines[0];
+    assert_eq!(
+        (phrase.kind, &document.text[phrase.range.clone()]),
+        (InlineKind::OpeningPhrase, "Recalling also")
+    );
+    assert_eq!(document.sections[0].heading, None);
     assert_eq!(document.sections[0].heading_text.as_deref(), Some("Recalling also"));
 }
 

@@ -107,7 +107,8 @@ fn section(document: &Document, at: usize) -> OutlineSection {
     let section = &document.sections[at];
     let body: Vec<usize> =
         section.pieces.clone().filter(|&index| Some(index) != section.heading).collect();
-    let inline_heading = section.heading.is_some_and(|index| document.pieces[index].inline_heading);
+    let inline_heading =
+        document.pieces.get(section.pieces.start).is_some_and(|piece| piece.inline_heading);
     let pieces = &document.pieces[section.pieces.clone()];
     let lines = match (pieces.first(), pieces.last()) {
         (Some(first), Some(last)) => (first.lines.0, last.lines.1),
@@ -140,7 +141,7 @@ fn item(document: &Document, index: usize) -> OutlineItem {
         label_kind: label.map(|label| label.kind),
         ordinal: label.and_then(|label| label.ordinal),
         depth: piece.depth,
-        text: document.content(index).to_string(),
+        text: document.after_opening_phrase(index).to_string(),
         lines: piece.lines,
     }
 }

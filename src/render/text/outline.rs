@@ -13,12 +13,12 @@ pub fn render(document: &Document) -> String {
     for (index, piece) in document.pieces.iter().enumerate() {
         if let Some(section) = piece.section.map(|at| &document.sections[at]) {
             if section.pieces.start == index && section.heading.is_none() {
-                let _ = writeln!(
-                    out,
-                    "{:>4} [{}] (no heading)",
-                    piece.lines.0,
-                    kind_name(section.kind)
-                );
+                let kind = kind_name(section.kind);
+                let heading = match (&section.heading_text, piece.inline_heading) {
+                    (Some(phrase), true) => first_words(phrase, usize::MAX),
+                    _ => "(no heading)".to_string(),
+                };
+                let _ = writeln!(out, "{:>4} [{kind}] {heading}", piece.lines.0);
             }
         }
         let _ = writeln!(out, "{:>4} {}", piece.lines.0, describe(document, index));
@@ -35,7 +35,7 @@ pub fn render(document: &Document) -> String {
 /// One line of the text outline, without the line number.
 fn describe(document: &Document, index: usize) -> String {
     let piece = &document.pieces[index];
-    let words = first_words(document.content(index), FIRST_WORDS);
+    let words = first_words(document.after_opening_phrase(index), FIRST_WORDS);
     let indent = "  ".repeat(piece.depth + 1);
     match piece.kind {
         PieceKind::Title => format!("title: {words}"),
