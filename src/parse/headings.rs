@@ -13,69 +13,67 @@ pub(super) const MAX_HEADING_WORDS: usize = 20;
 
 /// ITU heading words, written in lower case on a line of their own, and the
 /// kind of section they open. Longer phrases come before their prefixes.
+/// Each may be qualified: before it by a [`MODIFIERS`] word (`further
+/// noting`), after it by anything (`noting also`, `noting with concern`,
+/// `resolves to instruct the Secretary-General`).
 pub(super) const ITU_HEADINGS: &[(&str, SectionKind)] = {
     use SectionKind::{Operative as O, Preamble as P};
     &[
-        ("recalling further", P),
-        ("recalling also", P),
+        // The reasons: participles and adjectives.
         ("recalling", P),
-        ("considering further", P),
-        ("considering also", P),
         ("considering", P),
-        ("noting with satisfaction", P),
-        ("noting with concern", P),
-        ("noting with appreciation", P),
-        ("noting further", P),
-        ("noting also", P),
         ("noting", P),
-        ("further noting", P),
-        ("further recalling", P),
-        ("further considering", P),
-        ("further recognizing", P),
-        ("bearing in mind", P),
-        ("recognizing further", P),
-        ("recognizing also", P),
         ("recognizing", P),
         ("recognising", P),
+        ("bearing in mind", P),
+        ("keeping in mind", P),
         ("taking into account", P),
         ("taking into consideration", P),
         ("taking note", P),
+        ("having regard to", P),
         ("emphasizing", P),
         ("emphasising", P),
         ("underlining", P),
+        ("underscoring", P),
         ("endorsing", P),
+        ("fully aware", P),
         ("aware", P),
         ("mindful", P),
         ("convinced", P),
+        ("deeply concerned", P),
         ("concerned", P),
+        ("conscious", P),
+        ("cognizant", P),
         ("having examined", P),
         ("having considered", P),
         ("having noted", P),
+        ("having reviewed", P),
         ("observing", P),
         ("acknowledging", P),
         ("welcoming", P),
         ("reaffirming", P),
+        ("reiterating", P),
+        ("affirming", P),
         ("stressing", P),
         ("highlighting", P),
         ("expressing", P),
+        ("appreciating", P),
+        ("believing", P),
+        ("desiring", P),
+        ("guided by", P),
         ("in view of", P),
-        ("resolves further", O),
+        ("in the light of", P),
+        // The decisions: finite verbs.
         ("resolves", O),
         ("decides", O),
         ("instructs", O),
         ("requests", O),
         ("invites", O),
-        ("further invites", O),
-        ("further resolves", O),
-        ("further instructs", O),
-        ("further requests", O),
-        ("further encourages", O),
         ("encourages", O),
         ("encourage", O),
         ("calls upon", O),
+        ("calls on", O),
         ("urges", O),
-        ("notes with satisfaction", O),
-        ("notes with appreciation", O),
         ("notes", O),
         ("appreciates", O),
         ("endorses", O),
@@ -88,59 +86,94 @@ pub(super) const ITU_HEADINGS: &[(&str, SectionKind)] = {
         ("thanks", O),
         ("charges", O),
         ("authorizes", O),
+        ("authorises", O),
+        ("welcomes", O),
+        ("reaffirms", O),
+        ("stresses", O),
+        ("emphasizes", O),
+        ("underlines", O),
+        ("supports", O),
+        ("designates", O),
+        ("entrusts", O),
+        ("declares", O),
+        ("confirms", O),
+        ("appeals", O),
     ]
 };
+
+/// Words that qualify a heading when they stand before it: `further noting`,
+/// `also resolves`, `and further instructs`. After a heading any words may
+/// follow it.
+pub(super) const MODIFIERS: &[&str] = &["and further", "and also", "further", "also"];
 
 /// Words that open an annex: the section and every one after it are of kind annex.
 pub(super) const ANNEX_WORDS: &[&str] = &["ANNEX", "Annex"];
 
 /// UN opening phrases: a paragraph that starts with one of these and ends with
 /// `,` is a preambular paragraph whose heading opens the sentence.
-/// Longer phrases come before their prefixes.
+/// Longer phrases come before their prefixes. A phrase may be followed by one
+/// of [`UN_SUFFIXES`] (`Recalling also`) and preceded by one of
+/// [`UN_PREFIXES`] (`Further recalling`), then written in lower case.
 pub(super) const UN_PHRASES: &[&str] = &[
-    "Recalling also",
-    "Recalling further",
     "Recalling",
     "Taking note with satisfaction of",
     "Taking note with appreciation of",
+    "Taking note with concern of",
     "Taking note of",
     "Taking note",
     "Expressing its appreciation",
     "Expressing its deep concern",
+    "Expressing its concern",
     "Expressing concern",
+    "Expressing",
     "Noting with satisfaction",
     "Noting with appreciation",
     "Noting with concern",
-    "Noting also",
-    "Noting further",
     "Noting",
-    "Reaffirming also",
     "Reaffirming",
-    "Welcoming also",
     "Welcoming",
-    "Recognizing also",
-    "Recognizing further",
     "Recognizing",
-    "Emphasizing also",
+    "Recognising",
     "Emphasizing",
+    "Emphasising",
     "Acknowledging",
     "Bearing in mind",
+    "Keeping in mind",
+    "Having regard to",
     "Stressing",
     "Mindful",
     "Convinced",
     "Deeply concerned",
     "Concerned",
+    "Fully aware",
     "Aware",
+    "Conscious",
     "Having considered",
     "Having examined",
+    "Having reviewed",
     "Reiterating",
     "Underlining",
+    "Underscoring",
     "Affirming",
     "Considering",
     "Guided by",
     "Taking into account",
+    "Taking into consideration",
     "Encouraged",
+    "Alarmed",
+    "Believing",
+    "Desiring",
+    "Determined",
+    "Highlighting",
+    "Observing",
+    "Appreciating",
 ];
+
+/// Words that may follow a UN opening phrase and belong to it: `Recalling also`.
+pub(super) const UN_SUFFIXES: &[&str] = &["also", "further"];
+
+/// Words that may precede a UN opening phrase: `Further recalling`.
+pub(super) const UN_PREFIXES: &[&str] = &["Further", "Also"];
 
 /// The text of a line with leading `[`, `*` and `_` removed, and whether any were.
 fn strip_marks(line: &str) -> (&str, bool) {
@@ -186,18 +219,37 @@ pub(super) fn itu_heading(line: &str) -> Option<SectionKind> {
     if ANNEX_WORDS.iter().any(|word| starts_with_phrase(rest, word, false)) {
         return Some(SectionKind::Annex);
     }
+    let rest = after_any(rest, MODIFIERS, marked).unwrap_or(rest);
     ITU_HEADINGS
         .iter()
         .find(|(phrase, _)| starts_with_phrase(rest, phrase, marked))
         .map(|&(_, kind)| kind)
 }
 
+/// The text after the first of `words` that starts `line` as whole words,
+/// and the white space after it.
+fn after_any<'a>(line: &'a str, words: &[&str], any_case: bool) -> Option<&'a str> {
+    let word = words.iter().find(|word| starts_with_phrase(line, word, any_case))?;
+    let rest = &line[word.len()..];
+    let trimmed = rest.trim_start();
+    (trimmed.len() < rest.len()).then_some(trimmed)
+}
+
 /// Length in bytes of the UN opening phrase that starts `line`, if one does
 /// and text follows it.
 pub(super) fn un_phrase(line: &str) -> Option<usize> {
-    let phrase = UN_PHRASES.iter().find(|phrase| starts_with_phrase(line, phrase, false))?;
-    let after = &line[phrase.len()..];
-    after.starts_with(char::is_whitespace).then_some(phrase.len())
+    let (start, any_case) = match after_any(line, UN_PREFIXES, false) {
+        Some(rest) => (line.len() - rest.len(), true),
+        None => (0, false),
+    };
+    let phrase =
+        UN_PHRASES.iter().find(|phrase| starts_with_phrase(&line[start..], phrase, any_case))?;
+    let mut end = start + phrase.len();
+    let rest = line[end..].trim_start();
+    if let Some(suffix) = UN_SUFFIXES.iter().find(|suffix| starts_with_phrase(rest, suffix, false)) {
+        end = line.len() - rest.len() + suffix.len();
+    }
+    line[end..].starts_with(char::is_whitespace).then_some(end)
 }
 
 /// Words a title never ends with: a line ending with one is a wrapped sentence.
@@ -266,6 +318,40 @@ mod tests {
     }
 
     #[test]
+    fn every_heading_with_its_modifiers() {
+        for (base, kind) in ITU_HEADINGS {
+            for line in [
+                base.to_string(),
+                format!("further {base}"),
+                format!("also {base}"),
+                format!("and further {base}"),
+                format!("{base} further"),
+                format!("{base} also"),
+            ] {
+                assert_eq!(itu_heading(&line), Some(*kind), "{line}");
+            }
+        }
+        assert_eq!(itu_heading("further bearing in mind"), Some(Preamble));
+        assert_eq!(itu_heading("noting with concern"), Some(Preamble));
+        assert_eq!(itu_heading("further"), None);
+    }
+
+    #[test]
+    fn every_un_phrase_with_its_modifiers() {
+        for phrase in UN_PHRASES {
+            let lower = phrase.to_lowercase();
+            for (line, heading) in [
+                (format!("{phrase} the report,"), phrase.to_string()),
+                (format!("{phrase} also the report,"), format!("{phrase} also")),
+                (format!("{phrase} further the report,"), format!("{phrase} further")),
+                (format!("Further {lower} the report,"), format!("Further {lower}")),
+            ] {
+                assert_eq!(un_phrase(&line), Some(heading.len()), "{line}");
+            }
+        }
+    }
+
+    #[test]
     fn not_itu_headings() {
         assert_eq!(itu_heading("noting that the Council agreed;"), None);
         assert_eq!(itu_heading("Recalling"), None);
@@ -282,6 +368,9 @@ mod tests {
         assert_eq!(un_phrase("Taking note that"), Some("Taking note".len()));
         assert_eq!(un_phrase("Recalling,"), None);
         assert_eq!(un_phrase("Taking stock: reviewing"), None);
+        assert_eq!(un_phrase("Recalling further its resolution"), Some("Recalling further".len()));
+        assert_eq!(un_phrase("Further recalling its resolution"), Some("Further recalling".len()));
+        assert_eq!(un_phrase("Recalling also,"), None);
     }
 
     #[test]
@@ -300,6 +389,9 @@ mod tests {
         }
         for phrase in UN_PHRASES {
             assert!(docs.contains(&format!("\"{phrase}\"")), "{phrase}");
+        }
+        for modifier in MODIFIERS.iter().chain(UN_SUFFIXES).chain(UN_PREFIXES) {
+            assert!(docs.contains(modifier), "{modifier}");
         }
     }
 
