@@ -186,10 +186,14 @@ fn ends_clause(line: &str) -> bool {
     line.trim_end().ends_with(['.', ';', ','])
 }
 
-/// True for text that ends with punctuation, `:` included: nothing continues it
-/// in the same sentence.
+/// Marks that may close a sentence after its punctuation: a closing bracket
+/// (`agenda].]`), emphasis (`**`, `_`) and closing quotes.
+const CLOSING_MARKS: [char; 7] = [']', '*', '_', '"', '\u{201D}', '\u{2019}', '\u{BB}'];
+
+/// True for text that ends with punctuation, `:` included, perhaps followed
+/// by closing marks (`agenda].]`): nothing continues it in the same sentence.
 pub(super) fn ends_punctuated(text: &str) -> bool {
-    text.trim_end().ends_with(['.', ';', ',', ':'])
+    text.trim_end().trim_end_matches(CLOSING_MARKS).ends_with(['.', ';', ',', ':'])
 }
 
 /// Number of words, counting no further than `limit + 1`.
@@ -246,7 +250,8 @@ pub(super) fn un_phrase(line: &str) -> Option<usize> {
         UN_PHRASES.iter().find(|phrase| starts_with_phrase(&line[start..], phrase, any_case))?;
     let mut end = start + phrase.len();
     let rest = line[end..].trim_start();
-    if let Some(suffix) = UN_SUFFIXES.iter().find(|suffix| starts_with_phrase(rest, suffix, false)) {
+    if let Some(suffix) = UN_SUFFIXES.iter().find(|suffix| starts_with_phrase(rest, suffix, false))
+    {
         end = line.len() - rest.len() + suffix.len();
     }
     line[end..].starts_with(char::is_whitespace).then_some(end)
@@ -408,5 +413,8 @@ mod tests {
         assert!(is_separator("_________________"));
         assert!(!is_separator("__init__"));
         assert!(!is_separator("--"));
+        assert!(ends_punctuated("the Post-2015 Development Agenda].]"));
+        assert!(ends_punctuated("as appropriate;**"));
+        assert!(!ends_punctuated("the [Post-2015 Development Agenda]"));
     }
 }

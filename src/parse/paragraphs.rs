@@ -292,6 +292,15 @@ mod tests {
     }
 
     #[test]
+    fn a_closing_bracket_after_the_full_stop_ends_the_sentence() {
+        check(
+            "noting\n\na) that it is [in the Post-2015 Development Agenda].]\n\nthat it goes on,\n",
+            true,
+            &[(0, 0), (2, 2), (4, 4)],
+        );
+    }
+
+    #[test]
     fn headings_win_over_soft_wraps_unless_mid_sentence() {
         check(
             "noting\n\nthat x,\nbearing in mind\n\ny\n\nresolves\n",
