@@ -98,7 +98,9 @@ fn load(args: &Args) -> anyhow::Result<Vec<Revision>> {
         args.labels.get(index).cloned().unwrap_or_else(|| revision_name(path))
     });
     let load = |(path, label): (&PathBuf, String)| -> anyhow::Result<Revision> {
-        Ok(Revision { label, document: redline::load(path, &read)? })
+        let document = redline::load(path, &read)?;
+        super::warn_tracked_changes(path, &document);
+        Ok(Revision { label, document })
     };
     args.files.iter().zip(names).map(load).collect()
 }

@@ -95,6 +95,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
     let (old, new) = (redline::load(&args.old, &read)?, redline::load(&args.new, &read)?);
+    super::warn_tracked_changes(&args.old, &old);
+    super::warn_tracked_changes(&args.new, &new);
     let mut redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     redline.old = Source { path: args.old.display().to_string(), encoding: old.encoding.clone() };
     redline.new = Source { path: args.new.display().to_string(), encoding: new.encoding.clone() };

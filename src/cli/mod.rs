@@ -9,6 +9,7 @@ mod read;
 mod series;
 
 use clap::{Parser, Subcommand};
+use redline::docx::View;
 use std::process::ExitCode;
 
 /// Exit status: the command did its job.
@@ -114,6 +115,10 @@ pub struct InputArgs {
     /// resolution against nothing) instead of refusing it.
     #[arg(long)]
     pub allow_empty: bool,
+    /// Read Word documents (.docx) with their tracked changes rejected: the
+    /// text before the changes [default: every change accepted, with a warning].
+    #[arg(long)]
+    pub original: bool,
 }
 
 impl InputArgs {
@@ -121,7 +126,15 @@ impl InputArgs {
     pub fn read_options(&self) -> redline::Result<redline::decode::ReadOptions> {
         let encoding =
             self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
-        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty })
+        let view = if self.original { View::Original } else { View::Accepted };
+        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty, view })
+    }
+}
+
+/// Prints the warning of a Word document read from one view of its tracked changes.
+pub fn warn_tracked_changes(path: &std::path::Path, document: &redline::model::Document) {
+    if let Some(warning) = redline::tracked_changes_warning(&path.display().to_string(), document) {
+        eprintln!("redline: warning: {warning}");
     }
 }
 

@@ -25,6 +25,7 @@ enum Format {
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let document = redline::load(&args.file, &args.input.read_options()?)?;
+    super::warn_tracked_changes(&args.file, &document);
     let out = match args.format {
         Format::Text => outline::render_text(&document),
         Format::Json => serde_json::to_string_pretty(&outline::outline(&document))? + "\n",
