@@ -78,35 +78,43 @@ pub struct Paragraph {
     pub opens_note: Option<String>,
 }
 
-/// Footnote and endnote numbers, given in order of first reference.
+/// The notes of one kind in order of first reference, and their numbers
+/// (`None` for a note with a custom mark, which takes no number).
 #[derive(Debug, Clone, Default)]
-pub struct NoteNumbers {
-    /// Footnote `w:id` to number.
-    pub footnotes: HashMap<i64, u32>,
-    /// Endnote `w:id` to number (counted on from the footnotes at the end).
-    pub endnotes: HashMap<i64, u32>,
-    /// Footnote ids in number order.
-    pub footnote_order: Vec<i64>,
-    /// Endnote ids in number order.
-    pub endnote_order: Vec<i64>,
+pub struct Notes {
+    numbers: HashMap<i64, Option<u32>>,
+    /// Note ids and numbers in order of first reference.
+    pub order: Vec<(i64, Option<u32>)>,
+    numbered: u32,
 }
 
-impl NoteNumbers {
-    fn footnote(&mut self, id: i64) -> u32 {
-        let next = self.footnotes.len() as u32 + 1;
-        *self.footnotes.entry(id).or_insert_with(|| {
-            self.footnote_order.push(id);
-            next
-        })
+impl Notes {
+    fn refer(&mut self, id: i64, custom: bool) -> Option<u32> {
+        if let Some(number) = self.numbers.get(&id) {
+            return *number;
+        }
+        let number = (!custom).then(|| {
+            self.numbered += 1;
+            self.numbered
+        });
+        self.numbers.insert(id, number);
+        self.order.push((id, number));
+        number
     }
 
-    fn endnote(&mut self, id: i64) -> u32 {
-        let next = self.endnotes.len() as u32 + 1;
-        *self.endnotes.entry(id).or_insert_with(|| {
-            self.endnote_order.push(id);
-            next
-        })
+    /// How many notes took a number.
+    pub fn numbered(&self) -> u32 {
+        self.numbered
     }
+}
+
+/// Footnotes and endnotes referenced so far.
+#[derive(Debug, Clone, Default)]
+pub struct NoteNumbers {
+    /// The footnotes.
+    pub footnotes: Notes,
+    /// The endnotes (numbered on after the footnotes in the text).
+    pub endnotes: Notes,
 }
 
 /// The marker of note `number`: superscript digits, as the text parser reads footnotes.
@@ -367,21 +375,19 @@ impl<'s> Walker<'s> {
         }
     }
 
+    /// The marker of a note reference; none for a custom mark, which is the run's own text.
     fn reference(&mut self, node: Node, name: &str) -> String {
-        if on_off(node, "customMarkFollows").unwrap_or(false)
-            || w_attr(node, "customMarkFollows").is_some_and(|v| matches!(v, "1" | "true" | "on"))
-        {
-            return String::new(); // the mark is the run's own text
-        }
+        let custom =
+            w_attr(node, "customMarkFollows").is_some_and(|v| matches!(v, "1" | "true" | "on"));
         let Some(id) = w_attr(node, "id").and_then(|id| id.trim().parse::<i64>().ok()) else {
             return String::new();
         };
         let number = if name == "footnoteReference" {
-            self.notes.footnote(id)
+            self.notes.footnotes.refer(id, custom)
         } else {
-            self.notes.endnote(id) + self.endnote_offset
+            self.notes.endnotes.refer(id, custom).map(|number| number + self.endnote_offset)
         };
-        note_marker(number)
+        number.map(note_marker).unwrap_or_default()
     }
 }
 

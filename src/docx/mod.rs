@@ -268,13 +268,14 @@ impl Parts<'_> {
         let mut numbering =
             self.numbering.as_ref().map(|d| Numbering::read(d.root_element())).unwrap_or_default();
         let mut notes = NoteNumbers::default();
-        let mut walker =
-            Walker::new(self.document.input_text(), Part::Document, view, &styles, &mut notes);
-        walker.blocks(body, Origin::Body);
-        walker.finish();
-        let mut paragraphs = std::mem::take(&mut walker.out);
-        let footnote_count = notes.footnotes.len() as u32;
-        paragraphs.extend(self.notes(Part::Footnotes, view, &styles, &mut notes, footnote_count));
+        let mut paragraphs = self.body(body, view, &styles, &mut notes, 0);
+        let footnote_count = notes.footnotes.numbered();
+        if footnote_count > 0 && notes.endnotes.numbered() > 0 {
+            // Endnotes are numbered on after the footnotes: read again knowing how many.
+            notes = NoteNumbers::default();
+            paragraphs = self.body(body, view, &styles, &mut notes, footnote_count);
+        }
+        paragraphs.extend(self.notes(view, &styles, &mut notes, footnote_count));
         let mut writer = text::Writer::new(&mut numbering, &styles);
         for paragraph in paragraphs {
             writer.paragraph(paragraph);
@@ -289,10 +290,25 @@ impl Parts<'_> {
         Docx { text, source: DocxSource { view, tracked_changes, main_part, paragraphs } }
     }
 
-    /// The texts of the notes referenced, footnotes then endnotes, in number order.
+    fn body(
+        &self,
+        body: Node,
+        view: View,
+        styles: &Styles,
+        notes: &mut NoteNumbers,
+        endnote_offset: u32,
+    ) -> Vec<Paragraph> {
+        let text = self.document.input_text();
+        let mut walker = Walker::new(text, Part::Document, view, styles, notes);
+        walker.endnote_offset = endnote_offset;
+        walker.blocks(body, Origin::Body);
+        walker.finish();
+        walker.out
+    }
+
+    /// The texts of the notes referenced, footnotes then endnotes, in order of reference.
     fn notes(
         &self,
-        _part: Part,
         view: View,
         styles: &Styles,
         notes: &mut NoteNumbers,
@@ -306,25 +322,27 @@ impl Parts<'_> {
         for (part, document, element) in kinds {
             let Some(document) = document else { continue };
             let by_id = notes_by_id(document, element);
-            let order = match part {
-                Part::Footnotes => notes.footnote_order.clone(),
-                _ => notes.endnote_order.clone(),
+            let (order, offset) = match part {
+                Part::Footnotes => (notes.footnotes.order.clone(), 0),
+                _ => (notes.endnotes.order.clone(), footnote_count),
             };
-            let offset = if part == Part::Endnotes { footnote_count } else { 0 };
             let mut walker = Walker::new(document.input_text(), part, view, styles, notes);
-            for (position, id) in order.iter().enumerate() {
-                let Some(note) = by_id.get(id) else { continue };
-                let number = offset + position as u32 + 1;
+            for (id, number) in order {
+                let Some(note) = by_id.get(&id) else { continue };
+                let number = number.map(|number| number + offset);
+                let shown = number.unwrap_or(0);
                 let origin = match part {
-                    Part::Footnotes => Origin::Footnote { id: *id, number },
-                    _ => Origin::Endnote { id: *id, number },
+                    Part::Footnotes => Origin::Footnote { id, number: shown },
+                    _ => Origin::Endnote { id, number: shown },
                 };
-                let marker = note_marker(number);
-                walker.note_marker = Some(marker.clone());
+                let marker = number.map(note_marker);
+                walker.note_marker.clone_from(&marker);
                 let first = walker.out.len();
                 walker.blocks(*note, origin);
                 walker.finish();
-                open_note(&mut walker.out[first..], &marker);
+                if let Some(marker) = marker {
+                    open_note(&mut walker.out[first..], &marker);
+                }
             }
             out.append(&mut walker.out);
         }
