@@ -251,6 +251,16 @@ mod tests {
     }
 
     #[test]
+    fn rtf_and_old_word_are_refused_with_how_to_get_a_docx() {
+        let path = Path::new("draft.rtf");
+        let options = ReadOptions::default();
+        for bytes in [&b"{\\rtf1 recalling}"[..], b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"] {
+            let error = decode_file(path, bytes, &options).unwrap_err().to_string();
+            assert!(error.starts_with("draft.rtf: ") && error.contains("--convert-to docx"), "{error}");
+        }
+    }
+
+    #[test]
     fn unknown_label_is_an_error_listing_examples() {
         let error = encoding_for_label("klingon").unwrap_err().to_string();
         assert!(error.contains("klingon") && error.contains("windows-1252"), "{error}");

@@ -33,8 +33,8 @@ pub struct Segment {
 pub enum From {
     /// A run.
     Run(RunXml),
-    /// Office Math (`m:oMath`): its text, no run.
-    Math,
+    /// Office Math (`m:oMath`): its text, and its bytes in the part.
+    Math(std::ops::Range<usize>),
     /// Added by the reader.
     Added(AddedKind),
 }
@@ -306,7 +306,7 @@ impl<'s> Walker<'s> {
             .filter_map(|n| n.text())
             .collect();
         if !text.is_empty() {
-            out.push(Segment { text, bold: false, italic: false, from: From::Math });
+            out.push(Segment { text, bold: false, italic: false, from: From::Math(node.range()) });
         }
     }
 

@@ -110,7 +110,7 @@ pub struct SourceLabel {
     pub level: u8,
 }
 
-/// One `w:r` element's visible text.
+/// One `w:r` element's visible text (or an `m:oMath` element's, without `w:rPr`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceRun {
     /// Its bytes in the text (emphasis markers may fall inside, see [`Added`]).

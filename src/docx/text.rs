@@ -188,7 +188,9 @@ impl<'s> Writer<'s> {
                 change: run.change,
             }),
             From::Added(kind) => added.push(Added { range: text, kind: *kind }),
-            From::Math => {}
+            From::Math(xml) => {
+                runs.push(SourceRun { text, xml: xml.clone(), rpr: None, change: None })
+            }
         }
     }
 }

@@ -3,15 +3,25 @@
 use super::*;
 use std::io::Write;
 
+mod bad_input;
+mod props;
+
 const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
 
 /// A Word package of these parts (`word/document.xml` gets the body wrapped).
 pub(super) fn package(parts: &[(&str, &str)]) -> Vec<u8> {
+    let parts: Vec<(&str, &[u8])> =
+        parts.iter().map(|(name, text)| (*name, text.as_bytes())).collect();
+    package_bytes(&parts)
+}
+
+/// A zip of these entries, deflated.
+pub(super) fn package_bytes(parts: &[(&str, &[u8])]) -> Vec<u8> {
     let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
     let options = zip::write::SimpleFileOptions::default();
-    for (name, text) in parts {
+    for (name, bytes) in parts {
         zip.start_file(*name, options).unwrap();
-        zip.write_all(text.as_bytes()).unwrap();
+        zip.write_all(bytes).unwrap();
     }
     zip.finish().unwrap().into_inner()
 }
