@@ -256,7 +256,10 @@ mod tests {
         let options = ReadOptions::default();
         for bytes in [&b"{\\rtf1 recalling}"[..], b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"] {
             let error = decode_file(path, bytes, &options).unwrap_err().to_string();
-            assert!(error.starts_with("draft.rtf: ") && error.contains("--convert-to docx"), "{error}");
+            assert!(
+                error.starts_with("draft.rtf: ") && error.contains("--convert-to docx"),
+                "{error}"
+            );
         }
     }
 

@@ -4,6 +4,7 @@ use super::*;
 use std::io::Write;
 
 mod bad_input;
+mod fixtures;
 mod props;
 
 const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";
