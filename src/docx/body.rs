@@ -12,6 +12,10 @@ use super::xml::{is_w, on_off, raw, w_attr, w_child, w_name, w_val};
 use roxmltree::Node;
 use std::collections::HashMap;
 
+/// Deepest nesting of containers followed (tables in cells, links in fields
+/// ...); deeper content is skipped, so a hostile file cannot exhaust the stack.
+pub const MAX_DEPTH: usize = 64;
+
 /// The math namespace (Office Math inside paragraphs).
 const MATH: &str = "http://schemas.openxmlformats.org/officeDocument/2006/math";
 
@@ -137,6 +141,7 @@ pub struct Walker<'s> {
     pub note_marker: Option<String>,
     paragraphs: usize,
     tables: usize,
+    depth: usize,
     fields: Vec<bool>,
     pending: Option<Paragraph>,
     /// The paragraphs read.
@@ -162,6 +167,7 @@ impl<'s> Walker<'s> {
             note_marker: None,
             paragraphs: 0,
             tables: 0,
+            depth: 0,
             fields: Vec::new(),
             pending: None,
             out: Vec::new(),
@@ -170,6 +176,15 @@ impl<'s> Walker<'s> {
 
     /// Reads the block content of `container` (a body, a cell, a note).
     pub fn blocks(&mut self, container: Node, origin: Origin) {
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.blocks_within(container, origin);
+        self.depth -= 1;
+    }
+
+    fn blocks_within(&mut self, container: Node, origin: Origin) {
         for child in container.children() {
             match w_name(child) {
                 Some("p") => self.paragraph(child, origin),
@@ -274,6 +289,15 @@ impl<'s> Walker<'s> {
     }
 
     fn inline(&mut self, parent: Node, change: Option<Change>, out: &mut Vec<Segment>) {
+        if self.depth >= MAX_DEPTH {
+            return;
+        }
+        self.depth += 1;
+        self.inline_within(parent, change, out);
+        self.depth -= 1;
+    }
+
+    fn inline_within(&mut self, parent: Node, change: Option<Change>, out: &mut Vec<Segment>) {
         for child in parent.children() {
             if child.tag_name().namespace() == Some(MATH) {
                 self.math(child, out);

@@ -14,6 +14,10 @@ use std::collections::{HashMap, HashSet};
 /// Levels of a list (`w:ilvl` 0 to 8).
 pub const LEVELS: usize = 9;
 
+/// Longest level text read (Word allows 255 characters): a label is written
+/// on every numbered paragraph, so a long one must not multiply the text.
+const MAX_LEVEL_TEXT: usize = 255;
+
 /// Largest value written in letters (`zz)` is 52); beyond, digits.
 const MAX_LETTER_VALUE: u32 = 26 * 8;
 /// Largest value written in roman numerals; beyond, digits.
@@ -143,7 +147,7 @@ fn level(node: Node) -> Level {
     Level {
         start: number("start").unwrap_or(0),
         format: w_val(node, "numFmt").map_or(Format::Decimal, Format::parse),
-        text: w_val(node, "lvlText").unwrap_or_default().to_string(),
+        text: w_val(node, "lvlText").unwrap_or_default().chars().take(MAX_LEVEL_TEXT).collect(),
         suffix: match w_val(node, "suff") {
             Some("space") => Suffix::Space,
             Some("nothing") => Suffix::Nothing,

@@ -144,3 +144,24 @@ fn malformed_or_undecodable_xml_names_the_part() {
 fn a_text_file_is_not_a_word_document() {
     assert_eq!(problem(b"recalling"), Problem::NotWord { looks_like: None });
 }
+
+#[test]
+fn deep_nesting_is_cut_off_not_a_stack_overflow() {
+    let depth = 10_000;
+    let links = "<w:hyperlink>".repeat(depth) + &r("deep") + &"</w:hyperlink>".repeat(depth);
+    let cells = "<w:tbl><w:tr><w:tc>".repeat(depth)
+        + &p(&r("cell"))
+        + &"</w:tc></w:tr></w:tbl>".repeat(depth);
+    let body = [p(&r("shallow")), p(&links), cells].concat();
+    let docx = read(&word(&body, &[]), View::Accepted).unwrap();
+    assert_eq!(docx.text, "shallow\n");
+}
+
+#[test]
+fn a_long_level_text_is_cut_so_labels_cannot_multiply_the_text() {
+    let numbering =
+        [abstract_num(1, &[("decimal", &"%1.".repeat(10_000), 1)]), num(1, 1, "")].concat();
+    let body = numbered(1, 0, &r("one")).repeat(100);
+    let docx = read(&word(&body, &[("word/numbering.xml", &numbering)]), View::Accepted).unwrap();
+    assert!(docx.text.len() < 100 * 1000, "{} bytes", docx.text.len());
+}
