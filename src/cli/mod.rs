@@ -25,7 +25,7 @@ const LONG_ABOUT: &str = "\
 Redlines of successive revisions of UN/ITU resolutions.
 
 redline reads revisions of a resolution as plain text (UTF-8, UTF-16 with a BOM or \
-Windows-1252), finds their structure (sections, labelled provisions, [square brackets] of \
+Windows-1252) or as Word documents (.docx, tracked changes accepted unless --original), finds their structure (sections, labelled provisions, [square brackets] of \
 text not yet agreed) and writes redlines: each provision marked ADD, SUP, MOD or NOC, \
 deletions struck, insertions underlined, renumbered labels and moved provisions shown as such. \
 Output goes to stdout, or atomically to the file given with -o; its format follows --format or \
