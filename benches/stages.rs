@@ -4,10 +4,14 @@
 //!
 //! Inputs are the generated resolution pairs of `cargo xtask bench`
 //! (`benches/support/corpus.rs`) at 30 KB and 1 MB with 2% of provisions edited.
+//! `decode_parse_docx` reads the old revision as a Word document
+//! (`benches/support/word.rs`).
 //! Run with `cargo bench --bench stages`; never part of `cargo test`.
 
 #[path = "support/corpus.rs"]
 mod corpus;
+#[path = "support/word.rs"]
+mod word;
 
 use divan::{Bencher, black_box};
 use redline::diff::{DiffOptions, diff};
@@ -49,6 +53,24 @@ fn load(bytes: &[u8]) -> Document {
 fn redline_of(bytes: usize) -> Redline {
     let (old, new) = pair(bytes);
     diff(&load(old), &load(new), &DiffOptions::default())
+}
+
+/// The old revision of each size as a Word document.
+static WORD: LazyLock<Vec<Vec<u8>>> = LazyLock::new(|| {
+    PAIRS.iter().map(|(old, _)| word::docx(std::str::from_utf8(old).expect("UTF-8"))).collect()
+});
+
+/// A `.docx` to a document: unzipping, reading the XML, numbering, parsing.
+/// The target: no slower than twice `decode_parse` of the same text.
+#[divan::bench(args = SIZES)]
+fn decode_parse_docx(bencher: Bencher, bytes: usize) {
+    let docx = &WORD[SIZES.iter().position(|&size| size == bytes).expect("a benchmarked size")];
+    let path = std::path::Path::new("twin.docx");
+    let options = redline::decode::ReadOptions::default();
+    bencher.counter(divan::counter::BytesCount::new(pair(bytes).0.len())).bench(|| {
+        let decoded = redline::decode::decode_file(path, black_box(docx), &options).expect("reads");
+        parse_text(&decoded.text, decoded.encoding)
+    });
 }
 
 /// Bytes to a document: decoding and parsing one revision.

@@ -3,11 +3,15 @@
 //! Order: a byte-order mark (UTF-8, UTF-16LE, UTF-16BE), then valid UTF-8,
 //! else Windows-1252. `--encoding LABEL` forces any encoding `encoding_rs`
 //! knows. CRLF and lone CR become LF. NUL bytes mean a binary file.
+//! A Word document (a zip holding `word/document.xml`) is read by
+//! [`crate::docx`], its encoding reported as `docx`; an old `.doc`, RTF or
+//! OpenDocument file is refused with how to get a `.docx`.
 //!
 //! # Invariants
 //! - The text returned never contains `\r` or a byte-order mark.
 //! - A forced encoding never substitutes U+FFFD: invalid bytes are an error.
 
+use crate::docx::{self, DocxSource, View, package::Container};
 use crate::error::{Error, Result, describe_io};
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE, WINDOWS_1252};
 use std::path::Path;
@@ -17,8 +21,10 @@ use std::path::Path;
 pub struct Decoded {
     /// The text, line endings normalised to `\n`.
     pub text: String,
-    /// The encoding's canonical name (`UTF-8`, `UTF-16LE`, `windows-1252` ...).
+    /// The encoding's canonical name (`UTF-8`, `UTF-16LE`, `windows-1252` ...), or `docx`.
     pub encoding: &'static str,
+    /// For a Word document, where its text came from.
+    pub docx: Option<Box<DocxSource>>,
 }
 
 /// Looks up an encoding by any WHATWG label `encoding_rs` knows.
@@ -35,12 +41,15 @@ pub struct ReadOptions {
     /// Read a file with no text as a revision with no provisions instead of
     /// refusing it (a new resolution redlined against nothing).
     pub allow_empty: bool,
+    /// Which text of a Word document with tracked changes to read.
+    pub view: View,
 }
 
 impl ReadOptions {
     /// Detects the encoding and reads an empty file as a revision with no
     /// provisions (`--allow-empty`).
-    pub const EVEN_EMPTY: ReadOptions = ReadOptions { encoding: None, allow_empty: true };
+    pub const EVEN_EMPTY: ReadOptions =
+        ReadOptions { encoding: None, allow_empty: true, view: View::Accepted };
 }
 
 /// Reads and decodes a file; a file with no text is refused unless
@@ -57,11 +66,21 @@ pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Decoded> {
 /// Decodes the bytes of the file (or stream) `path`, refusing binary data,
 /// bytes invalid in a forced encoding and, unless allowed, a text with nothing in it.
 pub fn decode_file(path: &Path, bytes: &[u8], options: &ReadOptions) -> Result<Decoded> {
-    let decoded = decode(bytes, options.encoding).map_err(|problem| problem.at(path))?;
+    let decoded = match Container::sniff(bytes) {
+        Container::Text => decode(bytes, options.encoding).map_err(|problem| problem.at(path))?,
+        _ => read_word(path, bytes, options.view)?,
+    };
     if !options.allow_empty && decoded.text.trim().is_empty() {
         return Err(Error::Empty { path: path.into(), bytes: bytes.len() });
     }
     Ok(decoded)
+}
+
+/// Reads a Word document, or refuses what only looks like one.
+fn read_word(path: &Path, bytes: &[u8], view: View) -> Result<Decoded> {
+    let word =
+        docx::read(bytes, view).map_err(|problem| Error::Word { path: path.into(), problem })?;
+    Ok(Decoded { text: word.text, encoding: docx::ENCODING, docx: Some(Box::new(word.source)) })
 }
 
 /// Comparing a file with itself is a mistake on the command line (two paths
@@ -111,7 +130,7 @@ pub fn decode(bytes: &[u8], forced: Option<&'static Encoding>) -> Result<Decoded
         return Err(DecodeProblem::Binary(offset));
     }
     let text = decode_strict(body, encoding, forced.is_some())?;
-    Ok(Decoded { text: normalize_newlines(text), encoding: encoding.name() })
+    Ok(Decoded { text: normalize_newlines(text), encoding: encoding.name(), docx: None })
 }
 
 fn sniff(bytes: &[u8]) -> (&'static Encoding, &[u8]) {
@@ -229,6 +248,19 @@ mod tests {
     #[test]
     fn forced_encoding_is_used() {
         check(b"\xE9", Some("latin1"), "é", "windows-1252");
+    }
+
+    #[test]
+    fn rtf_and_old_word_are_refused_with_how_to_get_a_docx() {
+        let path = Path::new("draft.rtf");
+        let options = ReadOptions::default();
+        for bytes in [&b"{\\rtf1 recalling}"[..], b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0"] {
+            let error = decode_file(path, bytes, &options).unwrap_err().to_string();
+            assert!(
+                error.starts_with("draft.rtf: ") && error.contains("--convert-to docx"),
+                "{error}"
+            );
+        }
     }
 
     #[test]

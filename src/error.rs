@@ -24,6 +24,14 @@ pub enum Error {
         /// Offset of the first NUL byte.
         offset: usize,
     },
+    /// A Word document that cannot be read, or a file format to save as `.docx` first.
+    #[error("{path}: {problem}")]
+    Word {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong, and what to do.
+        problem: crate::docx::Problem,
+    },
     /// The bytes are not valid in the encoding that was forced.
     #[error("{path}: invalid {encoding} at byte offset {offset}")]
     Undecodable {

@@ -24,6 +24,7 @@ const TARGETS: &[(&str, Check)] = &[
     ("diff", oracles::check_diff),
     ("read", oracles::check_read),
     ("brackets", oracles::check_brackets),
+    ("docx", oracles::check_docx),
 ];
 
 fn fuzz_dir() -> PathBuf {

@@ -242,3 +242,58 @@ pub fn check_html_view(redline: &Redline, view: View) {
     assert!(problems.is_empty(), "{view:?} page: {problems:?}");
     assert_eq!(render(redline, &options).ok(), Some(page), "html is not deterministic");
 }
+
+/// The Word reader (`fuzz_targets/docx.rs`), on a package as given (input
+/// starting with `PK`) or on XML parts wrapped in one (`document.xml` `0xFF`
+/// `numbering.xml` `0xFF` `footnotes.xml`): in both views,
+///
+/// - it never panics, and a refusal is an error, never a partial text;
+/// - the text has no `\r`; its paragraphs are in order, on character
+///   boundaries, and every byte of each is a run, a label or text the reader
+///   added (nothing of the text comes from nowhere);
+/// - the parser keeps its invariants on the text.
+pub fn check_docx(data: &[u8]) {
+    let bytes = if data.starts_with(b"PK") { data.to_vec() } else { word_package(data) };
+    for view in [redline::docx::View::Accepted, redline::docx::View::Original] {
+        let Ok(docx) = redline::docx::read(&bytes, view) else { continue };
+        check_docx_source(&docx);
+        check_document(&parse_text(&docx.text, "docx"));
+    }
+}
+
+/// A Word package whose parts are the `0xFF`-separated pieces of `data`.
+pub fn word_package(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let names = ["word/document.xml", "word/numbering.xml", "word/footnotes.xml"];
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    for (name, part) in names.iter().zip(data.split(|&b| b == 0xFF)) {
+        zip.start_file(*name, options).expect("a new entry");
+        zip.write_all(part).expect("written to memory");
+    }
+    zip.finish().expect("written to memory").into_inner()
+}
+
+fn check_docx_source(docx: &redline::docx::Docx) {
+    let text = &docx.text;
+    assert!(!text.contains('\r'), "a carriage return in the text");
+    let mut end = 0;
+    for paragraph in &docx.source.paragraphs {
+        let range = paragraph.text.clone();
+        assert!(range.start >= end && text.get(range.clone()).is_some(), "paragraph out of place");
+        end = range.end;
+        let mut covered = vec![false; text.len()];
+        let runs = paragraph.runs.iter().map(|run| run.text.clone());
+        let label = paragraph.label.iter().map(|label| label.range.clone());
+        let added = paragraph.added.iter().map(|added| added.range.clone());
+        for part in runs.chain(label).chain(added) {
+            assert!(
+                range.start <= part.start && part.end <= range.end,
+                "a run outside its paragraph"
+            );
+            covered[part].iter_mut().for_each(|byte| *byte = true);
+        }
+        assert!(covered[range].iter().all(|&byte| byte), "paragraph text from no run");
+    }
+}

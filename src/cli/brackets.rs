@@ -106,6 +106,7 @@ fn load(args: &Args) -> anyhow::Result<(Vec<Revision>, Vec<Document>)> {
     let mut documents = Vec::new();
     for (number, (path, label)) in (1..).zip(args.files.iter().zip(names)) {
         let document = redline::load(path, &read)?;
+        args.input.warn_tracked_changes(path, &document);
         revisions.push(Revision::new(number, label, &document.path, &document.encoding));
         documents.push(document);
     }

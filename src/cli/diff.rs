@@ -85,6 +85,8 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
     let (old, new) = (redline::load(&args.old, &read)?, redline::load(&args.new, &read)?);
+    args.input.warn_tracked_changes(&args.old, &old);
+    args.input.warn_tracked_changes(&args.new, &new);
     let redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     // The redline holds all it renders: free the documents before the page
     // is built, so the two are never in memory at once.

@@ -11,6 +11,7 @@ mod read;
 mod series;
 
 use clap::{Parser, Subcommand};
+use redline::docx::View;
 use std::process::ExitCode;
 
 /// Exit status: the command did its job.
@@ -26,7 +27,7 @@ const LONG_ABOUT: &str = "\
 Redlines of successive revisions of UN/ITU resolutions.
 
 redline reads revisions of a resolution as plain text (UTF-8, UTF-16 with a BOM or \
-Windows-1252), finds their structure (sections, labelled provisions, [square brackets] of \
+Windows-1252) or as Word documents (.docx, tracked changes accepted unless --original), finds their structure (sections, labelled provisions, [square brackets] of \
 text not yet agreed) and writes redlines: each provision marked ADD, SUP, MOD or NOC, \
 deletions struck, insertions underlined, renumbered labels and moved provisions shown as such. \
 Output goes to stdout, or atomically to the file given with -o; its format follows --format or \
@@ -147,6 +148,10 @@ pub struct InputArgs {
     /// resolution against nothing) instead of refusing it.
     #[arg(long)]
     pub allow_empty: bool,
+    /// Read Word documents (.docx) with their tracked changes rejected: the
+    /// text before the changes [default: every change accepted, with a warning].
+    #[arg(long)]
+    pub original: bool,
 }
 
 impl InputArgs {
@@ -154,6 +159,27 @@ impl InputArgs {
     pub fn read_options(&self) -> redline::Result<redline::decode::ReadOptions> {
         let encoding =
             self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
-        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty })
+        let view = if self.original { View::Original } else { View::Accepted };
+        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty, view })
+    }
+}
+
+impl InputArgs {
+    /// Prints the warning of a Word document read from one view of its
+    /// tracked changes, with the flag that reads the other.
+    pub fn warn_tracked_changes(
+        &self,
+        path: &std::path::Path,
+        document: &redline::model::Document,
+    ) {
+        let path = path.display().to_string();
+        if let Some(warning) = redline::tracked_changes_warning(&path, document) {
+            let flag = if self.original {
+                " (--original)"
+            } else {
+                "; --original reads the text before them"
+            };
+            eprintln!("redline: warning: {warning}{flag}");
+        }
     }
 }

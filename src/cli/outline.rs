@@ -24,6 +24,7 @@ pub struct Args {
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let document = redline::load(&args.file, &args.input.read_options()?)?;
+    args.input.warn_tracked_changes(&args.file, &document);
     let out = render::outline(&document, args.format)?;
     redline::output::emit(None, out.as_bytes())?;
     Ok(EXIT_OK)

@@ -1,6 +1,9 @@
-//! `redline accept` and `redline reject`: read a rendered redline back.
+//! `redline accept` and `redline reject`: read a rendered redline back, or a
+//! Word document's tracked changes.
 
 use super::{EXIT_OK, InputArgs};
+use redline::decode::{Decoded, ReadOptions};
+use redline::docx::View;
 use redline::read::{Markup, read};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -22,7 +25,8 @@ pub struct RejectArgs {
 #[derive(Debug, clap::Args)]
 struct Common {
     /// The redline to read (`-` for stdin), in the text, wdiff or critic format,
-    /// or a DL/23 export with `~~struck~~` text.
+    /// or a DL/23 export with `~~struck~~` text; or a Word document (.docx)
+    /// with tracked changes, whose text with every change accepted (rejected) is written.
     file: PathBuf,
     /// Its notation [default: detected from the markers present].
     #[arg(long, value_enum, default_value_t = FromArg::Auto)]
@@ -52,25 +56,31 @@ pub fn reject(args: RejectArgs) -> anyhow::Result<u8> {
 }
 
 fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
-    let text = load(&args.file, &args.input)?;
-    let revisions = read(&text, markup(args.from)).map_err(|problem| problem.at(&args.file))?;
-    let out = if accept { revisions.new } else { revisions.old };
+    let view = if accept { View::Accepted } else { View::Original };
+    let decoded = load(&args.file, &args.input, view)?;
+    let out = if decoded.docx.is_some() {
+        decoded.text
+    } else {
+        let revisions =
+            read(&decoded.text, markup(args.from)).map_err(|problem| problem.at(&args.file))?;
+        if accept { revisions.new } else { revisions.old }
+    };
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
     Ok(EXIT_OK)
 }
 
-/// The decoded text of `path`, or of stdin for `-`.
-fn load(path: &Path, input: &InputArgs) -> redline::Result<String> {
-    let options = input.read_options()?;
+/// The decoded text of `path`, or of stdin for `-` (a Word document in `view`).
+fn load(path: &Path, input: &InputArgs, view: View) -> redline::Result<Decoded> {
+    let options = ReadOptions { view, ..input.read_options()? };
     if path.as_os_str() != "-" {
-        return Ok(redline::decode::read_file(path, &options)?.text);
+        return redline::decode::read_file(path, &options);
     }
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|error| redline::Error::Read {
         path: path.into(),
         reason: redline::error::describe_io(&error),
     })?;
-    Ok(redline::decode::decode_file(path, &bytes, &options)?.text)
+    redline::decode::decode_file(path, &bytes, &options)
 }
 
 fn markup(from: FromArg) -> Markup {

@@ -192,6 +192,9 @@ fn paired(cx: &Context<'_>, pair: Pair) -> Entry {
     entry
 }
 
+/// Characters of a Markdown list marker before a label (`- a)`, `* 1`).
+const LIST_MARKERS: [char; 4] = ['-', '*', '+', '\u{2022}'];
+
 /// The four parts of a piece's raw text: what stands before the label, the
 /// label, the body (separator and text) and the whitespace after the text.
 /// Each part is compared only with the same part of the other piece, so a
@@ -212,8 +215,18 @@ fn piece_spans(cx: &Context<'_>, old: &Piece, new: &Piece) -> Vec<RawSpan> {
     let [new_prefix, new_label, new_body, new_tail] = parts(new);
     let sides = Sides { old_text: &cx.old.text, new_text: &cx.new.text, strict: cx.strict };
     // What stands before a label is indentation, a list marker or an opening
-    // bracket: word-diffed, so a bracket put before a label is a change.
+    // bracket: word-diffed, so a bracket put before a label is a change, but
+    // a Markdown list marker (`- a)`) is layout.
     let mut spans = diff_words(sides, old_prefix, new_prefix).spans;
+    for span in spans.iter_mut().filter(|span| span.op != Op::Equal) {
+        let text = match span.op {
+            Op::Delete => &cx.old.text[span.old.clone()],
+            _ => &cx.new.text[span.new.clone()],
+        };
+        if text.chars().all(|c| c.is_whitespace() || LIST_MARKERS.contains(&c)) {
+            span.role = Role::Layout;
+        }
+    }
     spans.extend(whole(cx, old_label, new_label, Role::Label));
     let words = diff_words(sides, old_body, new_body);
     if words.anchored {

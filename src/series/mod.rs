@@ -115,7 +115,11 @@ pub fn from_documents(
         step.old = described[0].source();
         step.new = described[1].source();
     }
-    let cumulative = compose(&steps[options.base - 1..], options.base);
+    let mut cumulative = compose(&steps[options.base - 1..], options.base);
+    let word = documents.iter().zip(&revisions);
+    cumulative
+        .warnings
+        .extend(word.filter_map(|(d, r)| crate::tracked_changes_warning(&r.path, d)));
     Ok(Series { header: Header::default(), revisions, steps, cumulative })
 }
 

@@ -2,6 +2,7 @@
 
 mod brackets;
 mod common;
+mod docx;
 mod hardening;
 mod outline;
 mod render;

@@ -8,7 +8,7 @@ use super::{flag_value, install, root, run_with};
 use std::process::Command;
 
 /// The fuzz targets, as named in `fuzz/Cargo.toml`.
-pub const TARGETS: &[&str] = &["parse", "diff", "read", "brackets"];
+pub const TARGETS: &[&str] = &["parse", "diff", "read", "brackets", "docx"];
 /// Seconds per target when `--seconds` is not given.
 const DEFAULT_SECONDS: u64 = 600;
 /// Largest input libFuzzer makes (the pathological sizes are benchmarked instead).
