@@ -12,8 +12,8 @@ pub(super) enum Token<'a> {
     Marker(&'static str),
     /// The words of a note (`<<moved to #3>>`, `{>>MOD<<}`).
     Note(&'a str),
-    /// An action line (`MOD` alone on a line), newline included.
-    ActionLine,
+    /// An action line (`MOD` alone on a line), newline included, and its words.
+    ActionLine(&'a str),
 }
 
 /// Reads tokens left to right; markers are tried longest first.
@@ -55,8 +55,8 @@ impl<'a> Scanner<'a> {
         let token = if !(special || may_be_action_line) {
             self.pos += first.len_utf8();
             Ok(Token::Char(first))
-        } else if may_be_action_line && self.action_line(rest) {
-            Ok(Token::ActionLine)
+        } else if let Some(words) = may_be_action_line.then(|| self.action_line(rest)).flatten() {
+            Ok(Token::ActionLine(words))
         } else if self.notation.escapes && first == ESCAPE {
             self.escaped(start)
         } else if let Some((open, close)) =
@@ -80,14 +80,15 @@ impl<'a> Scanner<'a> {
         }
     }
 
-    /// Consumes an action line and its newline, if `rest` starts with one.
-    fn action_line(&mut self, rest: &str) -> bool {
-        let Some((line, _)) = rest.split_once('\n') else { return false };
+    /// Consumes an action line and its newline, if `rest` starts with one,
+    /// and gives its words.
+    fn action_line(&mut self, rest: &'a str) -> Option<&'a str> {
+        let (line, _) = rest.split_once('\n')?;
         let found = self.notation.action_lines && is_action_line(line);
         if found {
             self.pos += line.len() + 1;
         }
-        found
+        found.then_some(line)
     }
 
     fn escaped(&mut self, start: usize) -> Result<Token<'a>, Problem> {

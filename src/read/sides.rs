@@ -7,7 +7,8 @@
 use super::scan::{Scanner, Token};
 use super::{Problem, Revisions};
 use crate::model::LineIndex;
-use crate::render::markers::{MoveNote, Notation};
+use crate::model::Op;
+use crate::render::markers::{MoveNote, Notation, whole_entry_op};
 use std::collections::BTreeMap;
 
 /// Which mark is open, and where it was opened.
@@ -19,6 +20,20 @@ enum State {
     SubstitutedOld(usize, &'static str),
     SubstitutedNew(usize, &'static str),
     Highlighted(usize, &'static str),
+}
+
+/// Where the reader stands with an entry written whole (`ADD` or `SUP`, see
+/// [`whole_entry_op`]): the white space after its run belongs to the run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whole {
+    /// No such entry.
+    No,
+    /// Its action was read; its run opens next.
+    Announced(Op),
+    /// Inside its run.
+    Open(Op),
+    /// After its run: white space goes to the run's side.
+    After(Op),
 }
 
 /// A place in the text: plain text, a move stub, or a moved entry.
@@ -47,6 +62,8 @@ struct Reader<'a> {
     moved: BTreeMap<usize, Moved>,
     /// The move id of the moved entry being read, and its `moved from` offset.
     inside: Option<(usize, usize)>,
+    /// An entry written whole being read.
+    whole: Whole,
 }
 
 /// Reads both revisions from `text` written in `notation`.
@@ -59,6 +76,7 @@ pub(super) fn read(text: &str, notation: &'static Notation) -> Result<Revisions,
         pending: Revisions::default(),
         moved: BTreeMap::new(),
         inside: None,
+        whole: Whole::No,
     };
     let mut scanner = Scanner::new(text, notation);
     while let Some(token) = scanner.next_token(reader.state == State::Outside) {
@@ -80,27 +98,48 @@ impl Reader<'_> {
     /// Takes one token; `true` when the newline after it belongs to it: with
     /// action lines, a closing marker that starts a line takes the newline after it.
     fn token(&mut self, offset: usize, token: Token<'_>) -> Result<bool, Problem> {
+        let whole = std::mem::replace(&mut self.whole, Whole::No);
         match token {
-            Token::Char(c) => self.char(c),
+            Token::Char(c) => self.char(c, whole),
             Token::Marker(marker) => {
                 let was_open = self.state != State::Outside;
                 self.state = self.marker(offset, marker)?;
                 let closed = was_open && self.state == State::Outside;
                 let line_start = offset == 0 || self.text[..offset].ends_with('\n');
+                // A run closed at a line start kept its white space inside
+                // (as redline wrote it before runs closed before it).
+                self.whole = match (whole, self.state) {
+                    (Whole::Announced(Op::Insert), State::Inserted(..)) => Whole::Open(Op::Insert),
+                    (Whole::Announced(Op::Delete), State::Deleted(..)) => Whole::Open(Op::Delete),
+                    (Whole::Open(op), State::Outside) if !line_start => Whole::After(op),
+                    _ => Whole::No,
+                };
                 return Ok(closed && line_start && self.notation.action_lines);
             }
-            Token::Note(words) => self.note(offset, words)?,
-            Token::ActionLine => {}
+            Token::Note(words) => {
+                self.note(offset, words)?;
+                self.whole = whole_entry_op(words).map_or(Whole::No, Whole::Announced);
+            }
+            Token::ActionLine(words) => {
+                self.whole = whole_entry_op(words).map_or(Whole::No, Whole::Announced);
+            }
         }
         Ok(false)
     }
 
-    fn char(&mut self, c: char) {
-        let (old, new) = match self.state {
-            State::Outside | State::Highlighted(..) => (true, true),
-            State::Deleted(..) | State::SubstitutedOld(..) => (true, false),
-            State::Inserted(..) | State::SubstitutedNew(..) => (false, true),
+    fn char(&mut self, c: char, whole: Whole) {
+        let (old, new) = match (self.state, whole) {
+            (State::Outside, Whole::After(op)) if c.is_whitespace() => {
+                self.whole = whole;
+                (op == Op::Delete, op == Op::Insert)
+            }
+            (State::Outside | State::Highlighted(..), _) => (true, true),
+            (State::Deleted(..) | State::SubstitutedOld(..), _) => (true, false),
+            (State::Inserted(..) | State::SubstitutedNew(..), _) => (false, true),
         };
+        if let Whole::Open(_) = whole {
+            self.whole = whole;
+        }
         let text = self.text_mut();
         if old {
             text.old.push(c);

@@ -47,6 +47,16 @@ fn closing_marker_at_a_line_start_takes_its_newline() {
     check("{--a\n--}\nc", Markup::Critic, Ok(("a\n\nc", "\nc")));
 }
 
+/// An entry written whole (`ADD`, `SUP`) closes its run before its blank
+/// lines, which belong to the run.
+#[test]
+fn the_white_space_after_a_whole_entry_belongs_to_it() {
+    check("ADD\n++a++\n\nSUP\n~~b~~\n\nc", Markup::Text, Ok(("b\n\nc", "a\n\nc")));
+    check("MOD\n++a++\n\nc", Markup::Text, Ok(("\n\nc", "a\n\nc")));
+    check("{>>ADD<<}{++a++}\n\n{>>SUP<<}{--b--}\n\nc", Markup::Critic, Ok(("b\n\nc", "a\n\nc")));
+    check("ADD\n[-a-]\n\nc", Markup::Wdiff, Ok(("a\n\nc", "\n\nc")));
+}
+
 #[test]
 fn action_line_inside_a_mark_is_text() {
     check("~~a\nMOD\n~~", Markup::Text, Ok(("a\nMOD\n", "")));

@@ -148,6 +148,17 @@ pub fn action_words(action: &str, moved: bool, renumbered: bool) -> String {
     }
 }
 
+/// The operation of an entry written whole (`ADD`, `SUP`): its text is one
+/// marked run and the white space after the run belongs to it, so the
+/// closing marker stands before the blank lines, not on a line of its own.
+pub fn whole_entry_op(action_words: &str) -> Option<crate::model::Op> {
+    match action_words.trim() {
+        "ADD" => Some(crate::model::Op::Insert),
+        "SUP" => Some(crate::model::Op::Delete),
+        _ => None,
+    }
+}
+
 /// `true` for a line that reads as an action line (without its newline).
 pub fn is_action_line(line: &str) -> bool {
     let Some(action) = line.get(..3) else { return false };

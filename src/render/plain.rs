@@ -7,7 +7,7 @@
 //! - Adjacent spans with the same operation are merged, so a marker never
 //!   stands between two runs of the same kind.
 
-use super::markers::{MoveNote, Notation, action_words, needs_escape};
+use super::markers::{MoveNote, Notation, action_words, needs_escape, whole_entry_op};
 use crate::model::{Entry, EntryKind, Op, Redline, Span};
 use std::collections::HashSet;
 
@@ -104,9 +104,15 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
     }
     let mut out = Output::default();
     let mut rest = pieces.iter().peekable();
+    // The operation of the entry written whole whose action was just written.
+    let mut whole = None;
     while let Some(piece) = rest.next() {
+        let whole_op = whole.take();
         match piece {
             Piece::Equal(text) => out.literal(text),
+            Piece::Delete(old) if whole_op == Some(Op::Delete) => {
+                out.whole(notation, notation.delete, old);
+            }
             Piece::Delete(old) => match (notation.substitute, rest.peek()) {
                 (Some(markers), Some(Piece::Insert(new))) => {
                     out.substitution(markers, old, new);
@@ -116,9 +122,17 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
             },
             Piece::Insert(text) => {
                 let markers = notation.insert.expect("a notation that is written marks insertions");
-                out.marked(notation, markers, text);
+                if whole_op == Some(Op::Insert) {
+                    out.whole(notation, markers, text);
+                } else {
+                    out.marked(notation, markers, text);
+                }
             }
-            Piece::Action(words) => out.action(notation, words),
+            Piece::Action(words) => {
+                if out.action(notation, words) {
+                    whole = whole_entry_op(words);
+                }
+            }
             Piece::Move(note) => out.move_note(notation, *note),
         }
     }
@@ -169,6 +183,18 @@ impl Output {
         }
     }
 
+    /// The text of an entry written whole (after its `ADD` or `SUP` action):
+    /// marked, then the white space after it unmarked (it belongs to the run;
+    /// see [`whole_entry_op`]).
+    fn whole(&mut self, notation: &Notation, markers: (&str, &str), text: &str) {
+        let body = text.trim_end();
+        if body.is_empty() {
+            return self.marked(notation, markers, text);
+        }
+        self.marked(notation, markers, body);
+        self.literal(&text[body.len()..]);
+    }
+
     fn substitution(&mut self, (open, separator, close): (&str, &str, &str), old: &str, new: &str) {
         self.mark(open);
         self.literal(old);
@@ -177,13 +203,15 @@ impl Output {
         self.mark(close);
     }
 
-    /// An action line at a line start (tilde, wdiff), or a comment (CriticMarkup).
-    fn action(&mut self, notation: &Notation, words: &str) {
+    /// An action line at a line start (tilde, wdiff), or a comment
+    /// (CriticMarkup); `true` when one was written.
+    fn action(&mut self, notation: &Notation, words: &str) -> bool {
         match notation.note {
             Some((open, close)) if notation.comments => self.mark(&format!("{open}{words}{close}")),
             _ if notation.action_lines && self.at_line_start() => self.mark(&format!("{words}\n")),
-            _ => {}
+            _ => return false,
         }
+        true
     }
 
     /// A move note; one that starts a line takes a newline of its own.

@@ -59,7 +59,7 @@ mod tests {
     #[test]
     fn unchanged_entries_have_no_action_line() {
         let redline = doc(vec![unchanged("recalling\n\n"), added("a) new\n")]);
-        check(&redline, Markers::Tilde, "recalling\n\nADD\n++a) new\n++\n");
+        check(&redline, Markers::Tilde, "recalling\n\nADD\n++a) new++\n");
     }
 
     #[test]
@@ -76,9 +76,16 @@ mod tests {
 
     #[test]
     fn closing_marker_at_a_line_start_takes_a_newline_so_action_lines_follow() {
-        let redline = doc(vec![added("a) new\n\n"), suppressed("b) old\n")]);
-        check(&redline, Markers::Tilde, "ADD\n++a) new\n\n++\nSUP\n~~b) old\n~~\n");
-        check(&redline, Markers::Wdiff, "ADD\n{+a) new\n\n+}\nSUP\n[-b) old\n-]\n");
+        let redline =
+            doc(vec![modified(vec![eq("a) "), ins("new\n\n")]), suppressed("b) old\n")]);
+        check(&redline, Markers::Tilde, "MOD\na) ++new\n\n++\nSUP\n~~b) old~~\n");
+        check(&redline, Markers::Wdiff, "MOD\na) {+new\n\n+}\nSUP\n[-b) old-]\n");
+    }
+
+    #[test]
+    fn a_whole_entry_closes_its_run_before_its_blank_lines() {
+        let redline = doc(vec![added("a) new\n\n"), suppressed("b) old\n\n"), unchanged("c)")]);
+        check(&redline, Markers::Tilde, "ADD\n++a) new++\n\nSUP\n~~b) old~~\n\nc)");
     }
 
     #[test]
