@@ -53,6 +53,9 @@ pub struct Builder<'a> {
     last_near: [usize; 6],
     /// ITU headings used so far (each used once while the table lasts).
     headings: std::collections::HashSet<&'static str>,
+    /// Texts of the UN preambular paragraphs so far, which operative
+    /// paragraphs may echo (`Recalling its resolution ...` then `Reaffirms its resolution ...`).
+    un_preambles: Vec<Vec<String>>,
 }
 
 impl<'a> Builder<'a> {
@@ -66,6 +69,7 @@ impl<'a> Builder<'a> {
             near: Default::default(),
             last_near: [0; 6],
             headings: Default::default(),
+            un_preambles: Vec::new(),
         }
     }
 
@@ -197,6 +201,7 @@ impl<'a> Builder<'a> {
             end_with(&mut text, ',');
             doc.unit(UnitKind::Provision, &text, doc.paragraph_end())
         });
+        self.un_preambles.push(unit.toks.iter().map(|t| t.text.clone()).collect());
         Section {
             id: doc.ids.unit_id(),
             heading: Some(heading),
@@ -220,6 +225,8 @@ impl<'a> Builder<'a> {
             }
             let mut unit = if index < near_run {
                 self.near_duplicate(doc, "Invites Member States", ';')
+            } else if self.rng.usize(..6) == 0 && !self.un_preambles.is_empty() {
+                self.un_echo(doc)
             } else {
                 self.un_paragraph(doc)
             };
@@ -246,6 +253,25 @@ impl<'a> Builder<'a> {
             let mut text = verb.clone();
             text.extend(b.source.fragment(b.rng, 6, 60));
             b.maybe_bracket(&mut text);
+            end_with(&mut text, ';');
+            doc.unit(UnitKind::Provision, &text, doc.paragraph_end())
+        })
+    }
+
+    /// A UN numbered paragraph echoing a preambular one: `Reaffirms` and its
+    /// words, sometimes with a clause added (as resolutions recall a text in
+    /// the preamble and reaffirm it in the operative part).
+    fn un_echo(&mut self, doc: &mut Doc) -> Unit {
+        let echoed = self.un_preambles[self.rng.usize(..self.un_preambles.len())].clone();
+        let verb = *pick(self.rng, &["Reaffirms", "Recalls", "Welcomes", "Notes"]);
+        self.unique(doc, |b, doc| {
+            let mut text = vec![verb.to_string()];
+            text.extend(echoed.iter().cloned());
+            if b.rng.bool() {
+                end_with(&mut text, ',');
+                text.push("and".to_string());
+                text.extend(b.source.fragment(b.rng, 3, 12));
+            }
             end_with(&mut text, ';');
             doc.unit(UnitKind::Provision, &text, doc.paragraph_end())
         })

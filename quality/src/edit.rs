@@ -6,9 +6,13 @@
 //! - a section either gains provisions or loses them, never both, so an
 //!   added provision never stands where a suppressed one stood (where a
 //!   reader could not tell ADD + SUP from MOD);
-//! - a provision is word-edited at most twice, and each edit changes at most
-//!   a sixth of its words, so a modified provision stays recognisably itself;
-//! - a moved provision crosses at least four units, so which one moved is clear.
+//! - a provision is word-edited at most twice, and keeps more than half of
+//!   its words (Dice coefficient 0.55 at least), so it stays recognisably itself;
+//! - a moved provision crosses at least five units, and a move that another
+//!   set of moves as small would explain as well is refused.
+//!
+//! After the edits, [`crate::apart`] keeps added provisions unlike
+//! suppressed or moved ones, and modified ones clearly apart from their neighbours.
 //!
 //! Unit-level edits are here; structural ones (insert, delete, move, split,
 //! merge, UN paragraphs) are in [`crate::structure`].

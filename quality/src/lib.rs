@@ -9,7 +9,7 @@
 //! - [`build`] makes old revisions (ITU and UN layouts) from the seeds'
 //!   sentences; [`edit`], [`structure`], [`wording`] and [`layout`] turn a copy
 //!   into the new revision, keeping every unit's and token's identity
-//!   ([`doc`]); [`write`] writes both as text and remembers where each unit went.
+//!   ([`doc`]); [`write`](mod@write) writes both as text and remembers where each unit went.
 //! - [`truth`] derives the ground truth from the identities; [`score`] runs
 //!   redline and compares; [`stats`] adds the figures up; [`report`] prints them.
 //! - [`scenario`] lists what is generated; [`run`] runs it all.
@@ -55,7 +55,8 @@ pub(crate) fn pool() -> corpus::Pool {
     corpus::Pool::from_seeds(&texts)
 }
 
-/// The filtered sentences and words of [`pool`].
+/// The sentences and words the generator writes with: the five seeds and the
+/// Resolution 140 series of the fixtures, filtered.
 pub fn source() -> texts::Source {
     texts::Source::new(&pool())
 }

@@ -248,9 +248,15 @@ changed: curly quotes, no-break spaces, U+2011, en dash between numbers, folded 
 rules); old units without a counterpart are `SUP`, new ones `ADD`. Moved = off the longest run of pairs \
 that keeps the old order, preferring the run that keeps the units the generator did not move. Split: \
 the first part is the provision (`MOD`), the second `ADD`; merge: the first is `MOD`, the second `SUP`. \
-The generator keeps the truth unambiguous: every provision's text is unique on its side, a section \
-either gains or loses provisions (never both, so an `ADD` never stands where a `SUP` stood), an edit \
-changes at most a sixth of a provision's words, a move crosses at least five units.\n\
+The generator keeps the truth from hinging on a coin toss: every provision's text is unique on its \
+side; a section either gains or loses provisions (never both, so an `ADD` never stands where a `SUP` \
+stood); a modified unit keeps more than half of its words (Dice coefficient of words 0.55 or more \
+against its old text; a phrase rewrite changes 30% to 40% of them); an added provision is unlike \
+(Dice below 0.4) every suppressed or moved one, else it is rewritten; a modified provision is clearly \
+more like its old self (by 0.1) than like any changed provision within three places of it, else its \
+edit is undone; a move crosses at least five units and is refused when another set of moves as small \
+would explain the new order. Far apart, position tells: a distant provision that looks more like an \
+edited one than its own new text does is exactly the trap the yardstick sets.\n\
 - **Scoring**: both texts are parsed and diffed as `redline diff` does (`DiffOptions::default()`). Each \
 parsed piece stands for the unit whose first character it holds. An entry is right when it has the \
 truth's action and partner (or a partner with the very same text and kind). Precision = right / entries \
@@ -270,14 +276,18 @@ pieces*: pieces holding no unit's start (a unit cut in two).\n\
 from the text (`~~`/`++`), wdiff and CriticMarkup renderings read back with `redline::read`.\n\n";
 
 const WORDS_LEGEND: &str = "Over the truth's `MOD` pairs found as `MOD` of the right partner (each a \
-piece of its own on both sides): words (runs of letters and digits) the redline struck and inserted, \
-against the words the generator really deleted and inserted. *Excess* adds up, per pair, what the \
+piece of its own on both sides): words (text between spaces holding a letter or a digit; a word \
+counts as struck when a letter or digit of it is) the redline struck and inserted, against the words \
+the generator really deleted and inserted (an upper bound: a rephrased heading counts all its new \
+words, where a word diff may keep some). *Excess* adds up, per pair, what the \
 redline struck (inserted) beyond what was really deleted (inserted): unchanged words struck and \
 reinserted. The rule of issue 14: a run of three or more unchanged words is never struck; a pure \
 insertion strikes nothing.\n\n";
 
 const TIME_LEGEND: &str = "Parsing both texts and aligning them, in the release build, one thread \
-(not counting generation, scoring and read-back). Near-linear cost shows as a steady *ms per MB*.\n\n";
+(not counting generation, scoring and read-back); pairs of a megabyte or more are timed three times \
+and the fastest run kept. Near-linear cost shows as a steady *ms per MB* from 1 MB to 10 MB; the \
+small pairs carry a fixed cost each.\n\n";
 
 /// Today's date (UTC) as `29 November 2026`.
 pub fn today() -> String {

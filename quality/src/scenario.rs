@@ -57,7 +57,7 @@ pub struct Generated {
 pub const SCENARIOS: &[Scenario] = &[
     scenario(
         "word-edits",
-        "phrases replaced, inserted (a third are pure insertions) and deleted",
+        "phrases of one to four words replaced, inserted (pure insertions) and deleted; phrases of 30-40% of the words rewritten",
         Layout::Itu,
         word_edits,
     ),
@@ -75,7 +75,7 @@ pub const SCENARIOS: &[Scenario] = &[
     ),
     scenario(
         "relabel-edit",
-        "a provision inserted or deleted early in a list, the relabelled followers edited in place",
+        "a provision inserted or deleted early in a list, the relabelled followers edited in place (half of them rewritten by 30-40%)",
         Layout::Itu,
         relabel_edit,
     ),
@@ -99,7 +99,7 @@ pub const SCENARIOS: &[Scenario] = &[
     ),
     scenario(
         "near-duplicates",
-        "lists of `to promote ... in ...` provisions differing in a word; edits, insertions, deletions, moves",
+        "lists of `to promote ... in ... by 2020` provisions differing in a word or two; a list word swapped for another, insertions, deletions, moves",
         Layout::ItuNear,
         near_duplicates,
     ),

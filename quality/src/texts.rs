@@ -1,5 +1,5 @@
 //! The words the generator writes: sentences of the seeds (through the
-//! benchmark corpus's [`Pool`]), heading tables, UN opening phrases and the
+//! benchmark corpus's `Pool`), heading tables, UN opening phrases and the
 //! vocabulary of near-identical provisions.
 //!
 //! Everything written is **constructed** from the seeds; none of it is an

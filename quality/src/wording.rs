@@ -157,10 +157,16 @@ fn insert(unit: &mut Unit, cx: &mut Ctx<'_>) -> bool {
     }
     let at = cx.rng.usize(low..unit.toks.len());
     let count = cx.rng.usize(1..=4);
-    for _ in 0..count {
-        let tok = cx.ids.tok(cx.source.word(cx.rng));
-        unit.toks.insert(at, tok);
+    let mut fresh: Vec<Tok> = (0..count).map(|_| cx.ids.tok(cx.source.word(cx.rng))).collect();
+    // After a word glued to a closing `]`, the new words go before the `]`:
+    // the word before them gets a space, the last of them the glue.
+    let before = &mut unit.toks[at - 1];
+    if before.text != "[" {
+        if let Some(last) = fresh.last_mut() {
+            last.space = std::mem::replace(&mut before.space, " ".to_string());
+        }
     }
+    unit.toks.splice(at..at, fresh);
     true
 }
 
@@ -354,6 +360,25 @@ mod tests {
         assert!(bracket_whole(&mut u, &mut ids));
         assert_eq!(text(&u), "[to take all necessary measures;]");
         assert!(unbracket_whole(&mut u));
+    }
+
+    #[test]
+    fn words_inserted_before_a_closing_bracket_stay_words() {
+        let mut ids = Ids::default();
+        let source = crate::source();
+        let mut rng = fastrand::Rng::with_seed(1);
+        for _ in 0..50 {
+            let mut u = unit(&mut ids, "to take [all measures] now;");
+            let mut cx = Ctx { ids: &mut ids, rng: &mut rng, source: &source };
+            assert!(insert(&mut u, &mut cx));
+            let written = text(&u);
+            assert!(written.contains(" measures]") || written.contains("] now;"), "{written}");
+            let glued = |w: &&str| {
+                w.len() > 1 && w.contains(['[', ']']) && !w.starts_with('[') && !w.ends_with(']')
+            };
+            assert!(written.split(' ').find(glued).is_none(), "{written}");
+            assert_eq!(written.split(' ').count(), 5 + u.toks.len() - 7, "{written}");
+        }
     }
 
     #[test]
