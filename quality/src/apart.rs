@@ -2,7 +2,8 @@
 //!
 //! - an added provision whose words mostly match a provision suppressed or
 //!   moved anywhere (it could as well be that provision, moved and edited)
-//!   is rewritten ([`Editor::keep_added_apart`]);
+//!   is rewritten, or left out when no text unlike them is found
+//!   ([`Editor::keep_added_apart`]);
 //! - a modified provision must be clearly more like its old self than like
 //!   any other changed provision near it (where position cannot tell them
 //!   apart either); otherwise its edit is undone ([`Editor::keep_neighbours_apart`]).
@@ -75,14 +76,21 @@ impl Editor<'_, '_> {
             suppressed.iter().any(|other| bag_dice(&words, other) >= APART)
         };
         for s in 0..self.doc.sections.len() {
-            for i in 0..self.doc.sections[s].items.len() {
+            let mut i = 0;
+            while i < self.doc.sections[s].items.len() {
                 let unit = &self.doc.sections[s].items[i].unit;
-                if unit.kind == UnitKind::Provision
-                    && !old_ids.contains(&unit.id)
+                let added = unit.kind == UnitKind::Provision && !old_ids.contains(&unit.id);
+                if added
                     && too_close(unit)
+                    && !self.rewrite_added(s, i, &too_close)
+                    && self.removable(s, i)
                 {
-                    self.rewrite_added(s, i, &too_close);
+                    let item = self.doc.sections[s].items.remove(i);
+                    self.keys.remove(&unit_key(&item.unit));
+                    self.count("added provisions left out (no text unlike the suppressed ones)");
+                    continue;
                 }
+                i += 1;
             }
         }
     }
@@ -119,9 +127,17 @@ impl Editor<'_, '_> {
 
     /// Gives the added provision at item `i` of section `s` a new text unlike
     /// any suppressed provision, keeping its place and its layout.
-    fn rewrite_added(&mut self, s: usize, i: usize, too_close: &dyn Fn(&Unit) -> bool) {
-        for _ in 0..30 {
-            let fresh = self.fresh_unit(s);
+    /// A list of near-identical provisions may have no text left that is
+    /// unlike all of them: after twenty tries, an ordinary text is tried.
+    fn rewrite_added(&mut self, s: usize, i: usize, too_close: &dyn Fn(&Unit) -> bool) -> bool {
+        for attempt in 0..40 {
+            let mut fresh = self.fresh_unit(s);
+            if attempt >= 20 && self.doc.sections[s].near {
+                let end = if self.doc.sections[s].preamble { ',' } else { ';' };
+                let labelled = fresh.labelled;
+                fresh = self.builder.provision(&mut self.doc, end);
+                fresh.labelled = labelled;
+            }
             if too_close(&fresh) {
                 continue;
             }
@@ -131,8 +147,9 @@ impl Editor<'_, '_> {
             unit.toks = fresh.toks;
             unit.open = None;
             self.count("added provisions rewritten (too like a suppressed or moved one)");
-            return;
+            return true;
         }
+        false
     }
 }
 

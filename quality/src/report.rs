@@ -252,11 +252,14 @@ The generator keeps the truth from hinging on a coin toss: every provision's tex
 side; a section either gains or loses provisions (never both, so an `ADD` never stands where a `SUP` \
 stood); a modified unit keeps more than half of its words (Dice coefficient of words 0.55 or more \
 against its old text; a phrase rewrite changes 30% to 40% of them); an added provision is unlike \
-(Dice below 0.4) every suppressed or moved one, else it is rewritten; a modified provision is clearly \
+(Dice below 0.4) every suppressed or moved one, else it is rewritten or left out; a modified \
+provision is clearly \
 more like its old self (by 0.1) than like any changed provision within three places of it, else its \
 edit is undone; a move crosses at least five units and is refused when another set of moves as small \
 would explain the new order. Far apart, position tells: a distant provision that looks more like an \
-edited one than its own new text does is exactly the trap the yardstick sets.\n\
+edited one than its own new text does is exactly the trap the yardstick sets (the *rival traps* of \
+the near-identical lists do it on purpose: a provision edited towards a distant one, which is \
+deleted; the truth keeps the edited provision where it stands).\n\
 - **Scoring**: both texts are parsed and diffed as `redline diff` does (`DiffOptions::default()`). Each \
 parsed piece stands for the unit whose first character it holds. An entry is right when it has the \
 truth's action and partner (or a partner with the very same text and kind). Precision = right / entries \

@@ -99,7 +99,7 @@ pub const SCENARIOS: &[Scenario] = &[
     ),
     scenario(
         "near-duplicates",
-        "lists of `to promote ... in ... by 2020` provisions differing in a word or two; a list word swapped for another, insertions, deletions, moves",
+        "lists of `to promote ... in ... by 2020` provisions differing in a word or two; a list word swapped for another, insertions, deletions, moves, and traps: a provision edited towards a distant one, which is deleted",
         Layout::ItuNear,
         near_duplicates,
     ),
@@ -271,6 +271,7 @@ fn brackets(e: &mut Editor<'_, '_>, n: usize) {
 }
 
 fn near_duplicates(e: &mut Editor<'_, '_>, n: usize) {
+    repeat(part(n, 0.02), || e.rival_trap());
     repeat(part(n, 0.04), || e.word(Some(WordEdit::Vocabulary)));
     repeat(part(n, 0.02), || e.word(Some(WordEdit::Replace)));
     repeat(part(n, 0.03), || e.insert());
@@ -307,6 +308,7 @@ fn mixed(e: &mut Editor<'_, '_>, n: usize) {
     repeat(part(n, 0.2), || e.word(None));
     repeat(part(n, 0.05), || e.word(Some(WordEdit::Rewrite)));
     repeat(part(n, 0.05), || e.word(Some(WordEdit::Vocabulary)));
+    repeat(part(n, 0.03), || e.rival_trap());
     repeat(part(n, 0.08), || e.insert());
     repeat(part(n, 0.08), || e.delete());
     repeat(part(n, 0.04), || e.move_item(false, false));

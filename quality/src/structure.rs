@@ -40,7 +40,7 @@ impl Editor<'_, '_> {
 
     /// `true` when item `i` of section `s` can go without breaking the layout:
     /// the section keeps an item, and no sub-heading is left without a provision after it.
-    fn removable(&self, s: usize, i: usize) -> bool {
+    pub(crate) fn removable(&self, s: usize, i: usize) -> bool {
         let items = &self.doc.sections[s].items;
         let sub = |at: usize| items.get(at).is_none_or(|it| it.unit.kind == UnitKind::SubHeading);
         items.len() >= 2 && !(i > 0 && sub(i - 1) && sub(i + 1))
@@ -300,6 +300,67 @@ impl Editor<'_, '_> {
         self.grow(id, Growth::Shrank);
         self.count("provisions merged");
         true
+    }
+
+    /// The trap of a position-blind aligner: a provision edited in place so
+    /// that it comes closer to a provision far away (in another section, or
+    /// ten places off), which is deleted. The truth draws the simpler story:
+    /// the provision modified where it stands, the distant one suppressed
+    /// (not: the distant one moved here and edited, this one suppressed).
+    pub fn rival_trap(&mut self) -> bool {
+        let Some(pos) =
+            self.pick(false, |e, pos| e.untouched(pos) && e.unit(pos).word_count() >= 8)
+        else {
+            return false;
+        };
+        let Some(rival) = self.rival_of(pos) else { return false };
+        let (p, q) = (self.unit(pos).clone(), self.unit(rival).clone());
+        let differing: Vec<usize> =
+            (0..p.toks.len()).filter(|&i| p.toks[i].text != q.toks[i].text).collect();
+        // All the differences but one: the edited text stays unlike the rival's.
+        let taken = &differing[..differing.len() - 1];
+        let edited = self.with_unit(pos, |unit, cx| {
+            for &i in taken {
+                let space = unit.toks[i].space.clone();
+                unit.toks[i] = crate::doc::Tok { space, ..cx.ids.tok(&q.toks[i].text) };
+            }
+            let own = crate::apart::dice(&p, unit);
+            own >= 0.55 && crate::apart::dice(&q, unit) > own + 0.05
+        });
+        if !edited {
+            return false;
+        }
+        self.touched.insert(p.id);
+        self.delete_at(rival.0, rival.1);
+        self.count("rival traps (edited towards a distant provision, which is deleted)");
+        true
+    }
+
+    /// A distant untouched provision that differs from the one at `pos` in
+    /// two to four words at the same places, and may be deleted.
+    fn rival_of(&mut self, pos: Pos) -> Option<Pos> {
+        let p = self.unit(pos).clone();
+        let mut found = Vec::new();
+        for (s, section) in self.doc.sections.iter().enumerate() {
+            for (i, item) in section.items.iter().enumerate() {
+                let q = &item.unit;
+                let far = s != pos.0 || i.abs_diff(pos.1) >= 10;
+                let same_shape = q.kind == UnitKind::Provision && q.toks.len() == p.toks.len();
+                if !far || !same_shape || !item.children.is_empty() {
+                    continue;
+                }
+                let differing =
+                    (p.toks.iter().zip(&q.toks)).filter(|(a, b)| a.text != b.text).count();
+                let free = self.untouched((s, i, None)) && self.removable(s, i);
+                if (2..=4).contains(&differing)
+                    && free
+                    && self.growth_allows(section.id, Growth::Shrank)
+                {
+                    found.push((s, i, None));
+                }
+            }
+        }
+        (!found.is_empty()).then(|| found[self.rng().usize(..found.len())])
     }
 
     /// An insertion or deletion early in a labelled section, then word edits

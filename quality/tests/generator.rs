@@ -127,3 +127,14 @@ fn layout_and_typography_scenarios_change_no_text() {
         assert!(flagged > 0, "{name}");
     }
 }
+
+#[test]
+fn near_identical_lists_set_rival_traps() {
+    let traps: usize = (PAIRS.iter())
+        .filter(|(name, _)| *name == "near-duplicates")
+        .filter_map(|(_, g)| {
+            g.edits.iter().find(|(kind, _)| kind.starts_with("rival traps")).map(|(_, n)| *n)
+        })
+        .sum();
+    assert!(traps > 0);
+}
