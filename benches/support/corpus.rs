@@ -124,12 +124,19 @@ impl Pool {
         Pool { sentences, words }
     }
 
-    fn sentence<'a>(&'a self, rng: &mut fastrand::Rng) -> &'a [String] {
+    /// A sentence of the seeds, as words, chosen by `rng`.
+    pub fn sentence<'a>(&'a self, rng: &mut fastrand::Rng) -> &'a [String] {
         &self.sentences[rng.usize(..self.sentences.len())]
     }
 
-    fn word(&self, rng: &mut fastrand::Rng) -> &str {
+    /// A word of more than three bytes from the seeds, chosen by `rng`.
+    pub fn word(&self, rng: &mut fastrand::Rng) -> &str {
         &self.words[rng.usize(..self.words.len())]
+    }
+
+    /// Every sentence of the seeds, as words (the quality generator filters them).
+    pub fn sentences(&self) -> &[Vec<String>] {
+        &self.sentences
     }
 }
 

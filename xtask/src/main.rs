@@ -29,6 +29,11 @@ const TASKS: &[Task] = &[
     ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench::run),
     ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench::inputs),
     ("fuzz", "run the fuzz targets [--seconds N each] [--cmin] [TARGET ...]", fuzz::run),
+    (
+        "quality",
+        "score the aligner on generated pairs, write QUALITY.md [--quick] [--seed N] [--out FILE]",
+        quality,
+    ),
 ];
 
 fn main() -> ExitCode {
@@ -159,6 +164,14 @@ fn screenshot(args: &[String]) -> Result<(), String> {
     result?;
     eprintln!("wrote {}", png.display());
     Ok(())
+}
+
+/// Runs the quality yardstick (`quality/`, release build): generated pairs
+/// with known ground truth, scored; the report goes to `QUALITY.md`.
+fn quality(args: &[String]) -> Result<(), String> {
+    let mut command = vec!["run", "--release", "--quiet", "-p", "quality", "--"];
+    command.extend(args.iter().map(String::as_str));
+    run("cargo", &command)
 }
 
 /// Generates the man pages from the command-line definition (clap_mangen, via
