@@ -2,8 +2,8 @@
 //! model, and from its text, wdiff and CriticMarkup renderings.
 
 use crate::stats::Share;
-use redline::read::{Markup, read};
 use redline::model::Redline;
+use redline::read::{Markup, read};
 use redline::render::{Format, Markers, Options, render};
 
 /// Per way of reading back (model, text, wdiff, critic), whether both texts came back exactly.

@@ -87,8 +87,10 @@ pub fn truth(
     moved: &HashSet<UnitId>,
 ) -> Truth {
     let mut classes = HashMap::new();
-    let old_units = old.units();
-    let new_units = new.units();
+    let (old_units, old_written) = &fold_opening_phrases(old, old_written);
+    let (new_units, new_written) = &fold_opening_phrases(new, new_written);
+    let old_units: Vec<&Unit> = old_units.iter().collect();
+    let new_units: Vec<&Unit> = new_units.iter().collect();
     let mut truth = Truth {
         old: truth_units(&old_units, old_written, &mut classes),
         new: truth_units(&new_units, new_written, &mut classes),
@@ -117,6 +119,46 @@ pub fn truth(
         pair.move_ambiguous = kept != other;
     }
     truth
+}
+
+/// The units of `doc` as a secretariat reads them, and where they were
+/// written: a UN preambular paragraph is one unit, its opening phrase
+/// ("Recalling also") the first words of its text. The phrase heads the
+/// paragraph's section but belongs to the paragraph: a changed phrase is a
+/// change of the paragraph's words, and a moved paragraph moves with it.
+fn fold_opening_phrases(doc: &Doc, written: &Written) -> (Vec<Unit>, Written) {
+    let units = doc.units();
+    let mut folded = Vec::with_capacity(units.len());
+    let mut placed = Vec::with_capacity(units.len());
+    let mut at = 0;
+    while at < units.len() {
+        let (unit, where_) = (units[at], &written.units[at]);
+        let next = units.get(at + 1).zip(written.units.get(at + 1));
+        match next {
+            Some((paragraph, paragraph_at))
+                if unit.kind == UnitKind::Heading && unit.after == " " =>
+            {
+                let mut toks = unit.toks.clone();
+                if let Some(last) = toks.last_mut() {
+                    last.space.clone_from(&unit.after);
+                }
+                toks.extend(paragraph.toks.iter().cloned());
+                folded.push(Unit { toks, kind: UnitKind::Provision, ..(*paragraph).clone() });
+                let mut joined = paragraph_at.clone();
+                joined.anchor = where_.anchor;
+                joined.range = where_.range.start..paragraph_at.range.end;
+                joined.toks = where_.toks.iter().chain(&paragraph_at.toks).cloned().collect();
+                placed.push(joined);
+                at += 2;
+            }
+            _ => {
+                folded.push(unit.clone());
+                placed.push(where_.clone());
+                at += 1;
+            }
+        }
+    }
+    (folded, Written { text: written.text.clone(), units: placed })
 }
 
 fn truth_units(

@@ -8,8 +8,8 @@ use quality::texts::words;
 use quality::truth::{Truth, truth};
 use quality::write::write;
 use redline::diff::{DiffOptions, diff};
-use redline::parse::parse_text;
 use redline::model::{Action, Op, Redline, Span};
+use redline::parse::parse_text;
 use std::collections::HashSet;
 
 fn unit(ids: &mut Ids, kind: UnitKind, text: &str) -> Unit {

@@ -211,6 +211,14 @@ fn bare_number(text: &str, start: &Start) -> bool {
     text[token.range.clone()].bytes().all(|b| b.is_ascii_digit())
 }
 
+/// True for a line that can be the text of a label alone on the line before.
+fn continues_a_lone_label(start: &Start) -> bool {
+    matches!(
+        start,
+        Start::Text | Start::Formula | Start::Heading(_) | Start::UnPhrase(_) | Start::SubHeading
+    )
+}
+
 /// Groups lines into paragraphs by the paragraph rule.
 fn group(
     text: &str,
@@ -229,8 +237,12 @@ fn group(
         }
         let title = at < title_end;
         let joins = match blocks.last() {
+            // A label alone on its line takes the next line as its text, even
+            // one right under it that reads like a heading ("10", then
+            // "Expressing its ..."); after a blank line, only plain text.
+            Some(_) if awaiting_text && !blank_before => continues_a_lone_label(start),
+            Some(_) if awaiting_text && *start == Start::Text => true,
             Some(_) if *start != Start::Text => false,
-            Some(_) if awaiting_text => true,
             Some(last) if is_one_line(&starts[last.first]) || last.title != title => false,
             Some(last) if blank_before => {
                 !title && sentence_goes_on(text, &lines[last.last], &lines[at])
@@ -280,6 +292,16 @@ mod tests {
     #[test]
     fn a_label_alone_takes_the_next_line() {
         check("recalling\na)\nthat x;\nb)\n\nthat y,\n", false, &[(0, 0), (1, 2), (3, 5)]);
+    }
+
+    #[test]
+    fn a_label_alone_takes_the_next_line_even_one_that_reads_like_a_heading() {
+        check(
+            "Resolution\n\nRecalling its resolution,\n\n10\nExpressing its appreciation to all,\n",
+            true,
+            &[(0, 0), (2, 2), (4, 5)],
+        );
+        check("resolves\n\n1\nencourages Member States\n", true, &[(0, 0), (2, 3)]);
     }
 
     #[test]

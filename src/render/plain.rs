@@ -103,20 +103,22 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
         pieces = settle_action_lines(pieces);
     }
     let mut out = Output::default();
-    let mut rest = pieces.iter().peekable();
+    let mut at = 0;
     // The operation of the entry written whole whose action was just written.
     let mut whole = None;
-    while let Some(piece) = rest.next() {
+    while let Some(piece) = pieces.get(at) {
         let whole_op = whole.take();
+        let next = pieces.get(at + 1);
+        at += 1;
         match piece {
             Piece::Equal(text) => out.literal(text),
             Piece::Delete(old) if whole_op == Some(Op::Delete) => {
                 out.whole(notation, notation.delete, old);
             }
-            Piece::Delete(old) => match (notation.substitute, rest.peek()) {
+            Piece::Delete(old) => match (notation.substitute, next) {
                 (Some(markers), Some(Piece::Insert(new))) => {
                     out.substitution(markers, old, new);
-                    rest.next();
+                    at += 1;
                 }
                 _ => out.marked(notation, notation.delete, old),
             },
@@ -129,14 +131,45 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
                 }
             }
             Piece::Action(words) => {
+                let op = whole_entry_op(words);
+                let run = next.and_then(|run| whole_run(op?, run, pieces.get(at + 1)));
+                if op.is_some() && run.is_none() {
+                    continue;
+                }
                 if out.action(notation, words) {
-                    whole = whole_entry_op(words);
+                    whole = run;
                 }
             }
             Piece::Move(note) => out.move_note(notation, *note),
         }
     }
     out.finish()
+}
+
+/// The operation of an entry written whole (`op`, its action's) whose run is
+/// `run`, when the white space after its text can be read as its own: it
+/// ends with a newline and what follows does not start with white space.
+/// `None` when it cannot, and the action is then not written (the reader
+/// would give the white space after it to the run).
+fn whole_run(op: Op, run: &Piece, after: Option<&Piece>) -> Option<Op> {
+    let text = match (op, run) {
+        (Op::Delete, Piece::Delete(text)) | (Op::Insert, Piece::Insert(text)) => text,
+        _ => return None,
+    };
+    let body = text.trim_end();
+    let space = &text[body.len()..];
+    let readable = !body.is_empty() && space.ends_with('\n') && !starts_with_space(after);
+    readable.then_some(op)
+}
+
+/// `true` when `piece` is text that starts with white space.
+fn starts_with_space(piece: Option<&Piece>) -> bool {
+    match piece {
+        Some(Piece::Equal(text) | Piece::Delete(text) | Piece::Insert(text)) => {
+            text.starts_with(char::is_whitespace)
+        }
+        _ => false,
+    }
 }
 
 /// Raw output: literal text and markers, escaped when finished.
@@ -185,12 +218,9 @@ impl Output {
 
     /// The text of an entry written whole (after its `ADD` or `SUP` action):
     /// marked, then the white space after it unmarked (it belongs to the run;
-    /// see [`whole_entry_op`]).
+    /// see [`whole_entry_op`] and [`whole_run`]).
     fn whole(&mut self, notation: &Notation, markers: (&str, &str), text: &str) {
         let body = text.trim_end();
-        if body.is_empty() {
-            return self.marked(notation, markers, text);
-        }
         self.marked(notation, markers, body);
         self.literal(&text[body.len()..]);
     }

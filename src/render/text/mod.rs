@@ -76,8 +76,7 @@ mod tests {
 
     #[test]
     fn closing_marker_at_a_line_start_takes_a_newline_so_action_lines_follow() {
-        let redline =
-            doc(vec![modified(vec![eq("a) "), ins("new\n\n")]), suppressed("b) old\n")]);
+        let redline = doc(vec![modified(vec![eq("a) "), ins("new\n\n")]), suppressed("b) old\n")]);
         check(&redline, Markers::Tilde, "MOD\na) ++new\n\n++\nSUP\n~~b) old~~\n");
         check(&redline, Markers::Wdiff, "MOD\na) {+new\n\n+}\nSUP\n[-b) old-]\n");
     }
