@@ -43,7 +43,18 @@ fn compact(redline: &Redline) -> String {
         .into_iter()
         .filter_map(|(on, name)| on.then_some(name))
         .collect();
-        let id = entry.move_id.map(|id| format!(" #{id}")).unwrap_or_default();
+        let mut id = entry.move_id.map(|id| format!(" #{id}")).unwrap_or_default();
+        let links = &entry.links;
+        for (link, name) in [
+            (links.split_from, "split-from"),
+            (links.split_into, "split-into"),
+            (links.merged_from, "merged-from"),
+            (links.merged_into, "merged-into"),
+        ] {
+            if let Some(link) = link {
+                id.push_str(&format!(" {name}:{link}"));
+            }
+        }
         writeln!(
             out,
             "{kind} {}{id} [{}] {}",

@@ -13,6 +13,7 @@ mod align;
 mod anchored;
 mod assemble;
 mod cleanup;
+mod links;
 mod matching;
 mod normalize;
 mod order;
@@ -48,7 +49,8 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         strict: options.strict,
         warnings: Default::default(),
     };
-    let entries = assemble(&cx, &alignment.pairs);
+    let mut entries = assemble(&cx, &alignment.pairs);
+    links::link_splits_and_merges(&mut entries);
     let mut warnings = alignment.warnings;
     warnings.append(&mut cx.warnings.borrow_mut());
     warnings.extend(crate::brackets::nesting_warning("old", old));

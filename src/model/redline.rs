@@ -149,6 +149,9 @@ pub struct Entry {
     /// Links a moved entry and its [`EntryKind::MoveStub`].
     #[serde(skip_serializing_if = "Option::is_none")]
     pub move_id: Option<usize>,
+    /// Links the halves of a provision split in two, or of two merged.
+    #[serde(flatten)]
+    pub links: Links,
     /// Index of the piece in the old document.
     pub old_piece: Option<usize>,
     /// Index of the piece in the new document.
@@ -159,6 +162,33 @@ pub struct Entry {
     pub new_lines: Option<(usize, usize)>,
     /// The text, old against new, as equal, deleted and inserted spans.
     pub spans: Vec<Span>,
+}
+
+/// The links between the entries of a split or a merge, each pair sharing an
+/// id: a provision split in two is `MOD` (`split_into`) and `ADD`
+/// (`split_from`); two merged are `MOD` (`merged_from`) and `SUP`
+/// (`merged_into`).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Links {
+    /// On an added entry: made of words struck from the entry with this `split_into`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split_from: Option<usize>,
+    /// On a modified entry: its struck words make the entry with this `split_from`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub split_into: Option<usize>,
+    /// On a suppressed entry: its words were inserted into the entry with this `merged_from`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_into: Option<usize>,
+    /// On a modified entry: its inserted words come from the entry with this `merged_into`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub merged_from: Option<usize>,
+}
+
+impl Links {
+    /// `true` when the entry is one half of a split or a merge.
+    pub fn any(&self) -> bool {
+        *self != Links::default()
+    }
 }
 
 /// Whether a span is in both revisions, only the old one or only the new one.
@@ -286,6 +316,7 @@ impl Entry {
             typographic: false,
             layout: false,
             move_id: None,
+            links: Links::default(),
             old_piece: None,
             new_piece: None,
             old_lines: None,

@@ -66,6 +66,7 @@ pub fn entry(old_piece: Option<usize>, new_piece: Option<usize>, spans: Vec<Span
         typographic: false,
         layout: false,
         move_id: None,
+        links: Default::default(),
         old_piece,
         new_piece,
         old_lines: None,
