@@ -54,6 +54,9 @@ struct HeaderArgs {
     /// Committee, e.g. "WORKING GROUP OF THE PLENARY".
     #[arg(long, value_name = "S", help_heading = "HTML header")]
     committee: Option<String>,
+    /// The draft's title line, centred above the status, e.g. "DRAFT RESOLUTION 140".
+    #[arg(long, value_name = "S", help_heading = "HTML header")]
+    draft_title: Option<String>,
     /// Status line, e.g. "WORK IN PROGRESS".
     #[arg(long, value_name = "S", help_heading = "HTML header")]
     status: Option<String>,
@@ -134,6 +137,7 @@ fn no_color() -> bool {
 }
 
 fn header(args: &HeaderArgs) -> Header {
-    let HeaderArgs { doc_number, date, origin, committee, status, proposal } = args.clone();
-    Header { title: None, doc_number, date, origin, committee, status, proposal }
+    let HeaderArgs { doc_number, date, origin, committee, draft_title, status, proposal } =
+        args.clone();
+    Header { title: None, doc_number, date, origin, committee, draft_title, status, proposal }
 }

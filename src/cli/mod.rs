@@ -103,7 +103,8 @@ pub fn describe(error: &anyhow::Error) -> String {
             RenderOption::View(view) => format!("--view {view} is"),
             RenderOption::Markers => "--markers is".to_string(),
             RenderOption::Header => {
-                "--doc-number, --date, --origin, --committee, --status and --proposal are"
+                "--doc-number, --date, --origin, --committee, --draft-title, --status and \
+                 --proposal are"
                     .to_string()
             }
         };

@@ -58,6 +58,7 @@ fn header_block_and_proposal_mark() {
         date: Some("31 October 2014".into()),
         origin: Some("English".into()),
         committee: Some("WORKING GROUP OF THE PLENARY".into()),
+        draft_title: Some("DRAFT RESOLUTION 140".into()),
         status: Some("WORK IN PROGRESS".into()),
         proposal: Some("WGPL/23/1".into()),
         title: None,
@@ -66,6 +67,8 @@ fn header_block_and_proposal_mark() {
     assert!(html.contains("<title>Document DL/23-E (Rev.2)</title>"), "{html}");
     assert!(html.contains("Original: English") && html.contains("31 October 2014"), "{html}");
     assert!(html.contains(r#"<p class="status">WORK IN PROGRESS</p>"#), "{html}");
+    let draft = html.find(r#"<p class="draft-title">DRAFT RESOLUTION 140</p>"#);
+    assert!(draft.is_some_and(|at| at < html.find("WORK IN PROGRESS").unwrap()), "{html}");
     assert!(html.contains(r#"<p class="proposal">MOD WGPL/23/1</p>"#), "{html}");
 }
 
