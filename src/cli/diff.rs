@@ -2,7 +2,7 @@
 
 use super::{EXIT_OK, InputArgs};
 use redline::diff::{DiffOptions, diff};
-use redline::render::{self, Format, Header, Markers, Options, View};
+use redline::render::{self, Format, FrontMatter, Header, Markers, Options, View};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -36,7 +36,36 @@ pub struct Args {
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
+    page: PageArgs,
+    #[command(flatten)]
     header: HeaderArgs,
+}
+
+/// How the HTML page is laid out.
+#[derive(Debug, Clone, clap::Args)]
+struct PageArgs {
+    /// Where the legend, summary, change list and bracket table go (html)
+    /// [default: before the resolution on screen, after it on paper].
+    #[arg(long, value_enum, value_name = "PLACE", help_heading = "HTML page")]
+    front_matter: Option<FrontMatterArg>,
+    /// Mark unchanged provisions NOC in the margin too (html).
+    #[arg(long, help_heading = "HTML page")]
+    show_noc: bool,
+    /// Name of the old, then of the new revision in the side-by-side column heads
+    /// and the page title, as `diff -L` [default: the file names].
+    #[arg(short = 'L', long = "label", value_name = "NAME", help_heading = "HTML page")]
+    #[arg(num_args = 1, action = clap::ArgAction::Append)]
+    labels: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+enum FrontMatterArg {
+    /// Left out.
+    None,
+    /// After the resolution.
+    After,
+    /// Before the resolution.
+    Before,
 }
 
 /// The header block of an HTML redline, as in an ITU working document.
@@ -121,7 +150,28 @@ fn options(args: &Args) -> anyhow::Result<Options> {
         header: header(&args.header),
         stat: args.stat,
         color: format == Format::Ansi && !no_color(),
+        show_noc: args.page.show_noc,
+        front_matter: match args.page.front_matter {
+            None => FrontMatter::Auto,
+            Some(FrontMatterArg::None) => FrontMatter::Omit,
+            Some(FrontMatterArg::After) => FrontMatter::After,
+            Some(FrontMatterArg::Before) => FrontMatter::Before,
+        },
+        labels: labels(&args.page.labels)?,
     })
+}
+
+/// `--label OLD --label NEW`: at most two.
+fn labels(given: &[String]) -> anyhow::Result<[Option<String>; 2]> {
+    match given {
+        [] => Ok([None, None]),
+        [old] => Ok([Some(old.clone()), None]),
+        [old, new] => Ok([Some(old.clone()), Some(new.clone())]),
+        _ => anyhow::bail!(
+            "--label given {} times: once for the old, once for the new revision",
+            given.len()
+        ),
+    }
 }
 
 /// `--format`, else the output file's extension, else ansi on a terminal and text otherwise.

@@ -107,6 +107,9 @@ pub fn describe(error: &anyhow::Error) -> String {
                  --proposal are"
                     .to_string()
             }
+            RenderOption::ShowNoc => "--show-noc is".to_string(),
+            RenderOption::FrontMatter(place) => format!("--front-matter {place} is"),
+            RenderOption::Labels => "--label is".to_string(),
         };
         return format!("{flags} for --format {formats}");
     }

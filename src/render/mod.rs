@@ -43,6 +43,33 @@ use crate::error::{Error, RenderOption, Result};
 use crate::model::{Document, Redline};
 use crate::series::Series;
 
+/// Where an HTML page puts its front matter: the legend, the summary, the
+/// list of changes and the bracket table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FrontMatter {
+    /// Before the resolution on screen, after it on paper.
+    #[default]
+    Auto,
+    /// Before the resolution, on screen and on paper.
+    Before,
+    /// After the resolution, on screen and on paper.
+    After,
+    /// Left out.
+    Omit,
+}
+
+impl FrontMatter {
+    /// The name as `--front-matter` spells it (`auto` is no flag).
+    pub fn name(self) -> &'static str {
+        match self {
+            FrontMatter::Auto => "auto",
+            FrontMatter::Before => "before",
+            FrontMatter::After => "after",
+            FrontMatter::Omit => "none",
+        }
+    }
+}
+
 /// How to render a redline.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
@@ -58,6 +85,13 @@ pub struct Options {
     pub stat: bool,
     /// Colours for `ansi`; without them (`NO_COLOR`), `~~` and `++` mark the changes.
     pub color: bool,
+    /// `NOC` in the margin of unchanged provisions too (`html` only).
+    pub show_noc: bool,
+    /// Where the legend, summary and tables go (`html` only).
+    pub front_matter: FrontMatter,
+    /// Names of the old and new revision, for the side-by-side column heads
+    /// and the page title (`html` only) [default: the file names].
+    pub labels: [Option<String>; 2],
 }
 
 impl Options {
@@ -70,14 +104,31 @@ impl Options {
             Some((RenderOption::View(self.view.name()), "html"))
         } else if self.markers != Markers::Tilde && format != Format::Text {
             Some((RenderOption::Markers, "text"))
-        } else if self.header != Header::default() && format != Format::Html {
-            Some((RenderOption::Header, "html"))
+        } else if format != Format::Html {
+            self.page_option().map(|option| (option, "html"))
         } else {
             None
         };
         match unused {
             Some((option, formats)) if !self.stat => Err(Error::UnusedOption { option, formats }),
             _ => Ok(()),
+        }
+    }
+}
+
+impl Options {
+    /// The first option set that only an HTML page uses.
+    fn page_option(&self) -> Option<RenderOption> {
+        if self.header != Header::default() {
+            Some(RenderOption::Header)
+        } else if self.show_noc {
+            Some(RenderOption::ShowNoc)
+        } else if self.front_matter != FrontMatter::Auto {
+            Some(RenderOption::FrontMatter(self.front_matter.name()))
+        } else if self.labels.iter().any(Option::is_some) {
+            Some(RenderOption::Labels)
+        } else {
+            None
         }
     }
 }
@@ -96,7 +147,7 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
         Format::Critic => critic::render(redline),
         Format::Json => json::pair(redline),
         Format::Ansi => ansi::render(redline, options.view, options.color),
-        Format::Html => html::pair(redline, options.view, &options.header)?,
+        Format::Html => html::pair(redline, options)?,
     })
 }
 
