@@ -1,8 +1,9 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
+use super::page::{HeaderArgs, PageArgs};
 use super::{EXIT_OK, InputArgs};
 use redline::diff::{DiffOptions, diff};
-use redline::render::{self, Format, FrontMatter, Header, Markers, Options, View};
+use redline::render::{self, Format, Markers, Options, View};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
@@ -37,61 +38,13 @@ pub struct Args {
     input: InputArgs,
     #[command(flatten)]
     page: PageArgs,
-    #[command(flatten)]
-    header: HeaderArgs,
-}
-
-/// How the HTML page is laid out.
-#[derive(Debug, Clone, clap::Args)]
-struct PageArgs {
-    /// Where the legend, summary, change list and bracket table go (html)
-    /// [default: before the resolution on screen, after it on paper].
-    #[arg(long, value_enum, value_name = "PLACE", help_heading = "HTML page")]
-    front_matter: Option<FrontMatterArg>,
-    /// Mark unchanged provisions NOC in the margin too (html).
-    #[arg(long, help_heading = "HTML page")]
-    show_noc: bool,
     /// Name of the old, then of the new revision in the side-by-side column heads
     /// and the page title, as `diff -L` [default: the file names].
     #[arg(short = 'L', long = "label", value_name = "NAME", help_heading = "HTML page")]
     #[arg(num_args = 1, action = clap::ArgAction::Append)]
     labels: Vec<String>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-enum FrontMatterArg {
-    /// Left out.
-    None,
-    /// After the resolution.
-    After,
-    /// Before the resolution.
-    Before,
-}
-
-/// The header block of an HTML redline, as in an ITU working document.
-#[derive(Debug, Clone, clap::Args)]
-struct HeaderArgs {
-    /// Document number for the header block, e.g. "DL/23-E (Rev.2)".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    doc_number: Option<String>,
-    /// Date for the header block, e.g. "31 October 2014".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    date: Option<String>,
-    /// Original language, shown as "Original: S".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    origin: Option<String>,
-    /// Committee, e.g. "WORKING GROUP OF THE PLENARY".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    committee: Option<String>,
-    /// The draft's title line, centred above the status, e.g. "DRAFT RESOLUTION 140".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    draft_title: Option<String>,
-    /// Status line, e.g. "WORK IN PROGRESS".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    status: Option<String>,
-    /// Proposal mark, e.g. WGPL/23/1, shown as "MOD WGPL/23/1".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    proposal: Option<String>,
+    #[command(flatten)]
+    header: HeaderArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -147,17 +100,12 @@ fn options(args: &Args) -> anyhow::Result<Options> {
             ViewArg::Clean => View::Clean,
             ViewArg::SideBySide => View::SideBySide,
         },
-        header: header(&args.header),
+        header: args.header.header(),
         stat: args.stat,
         color: format == Format::Ansi && !no_color(),
         show_noc: args.page.show_noc,
-        front_matter: match args.page.front_matter {
-            None => FrontMatter::Auto,
-            Some(FrontMatterArg::None) => FrontMatter::Omit,
-            Some(FrontMatterArg::After) => FrontMatter::After,
-            Some(FrontMatterArg::Before) => FrontMatter::Before,
-        },
-        labels: labels(&args.page.labels)?,
+        front_matter: args.page.front_matter(),
+        labels: labels(&args.labels)?,
     })
 }
 
@@ -184,10 +132,4 @@ fn format(flag: Option<Format>, output: Option<&Path>) -> redline::Result<Format
 /// `NO_COLOR` set to anything but the empty string (<https://no-color.org>).
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
-}
-
-fn header(args: &HeaderArgs) -> Header {
-    let HeaderArgs { doc_number, date, origin, committee, draft_title, status, proposal } =
-        args.clone();
-    Header { title: None, doc_number, date, origin, committee, draft_title, status, proposal }
 }

@@ -7,6 +7,7 @@ mod diff;
 mod format;
 mod interrupt;
 mod outline;
+mod page;
 mod read;
 mod series;
 

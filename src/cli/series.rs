@@ -1,8 +1,9 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
+use super::page::{HeaderArgs, PageArgs};
 use super::{EXIT_OK, InputArgs};
 use anyhow::{Context, bail};
-use redline::render::{self, Format};
+use redline::render::{self, Format, FrontMatter, Options};
 use redline::series::{self, Series, SeriesOptions, SeriesSpec};
 use std::path::{Path, PathBuf};
 
@@ -32,7 +33,8 @@ bad flag, unwritable output).";
 ///
 /// The revisions are files, or one folder holding them (ordered by file
 /// name, or by the `series.toml` in it, which also gives labels and the
-/// header: document number, committee, proposal id).
+/// header: document number, date, committee, status ...), or that
+/// `series.toml`. Header flags override the `series.toml` keys.
 ///
 /// The JSON output is `{"revisions": [...], "steps": [one redline per
 /// consecutive pair], "cumulative": {"provisions": [... spans with
@@ -62,6 +64,10 @@ pub struct Args {
     format: Option<Format>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    page: PageArgs,
+    #[command(flatten)]
+    header: HeaderArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
@@ -73,7 +79,17 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
         (_, false) => None,
     };
-    let spec = spec(&args.revisions, &args.labels)?;
+    let page = Options {
+        format,
+        show_noc: args.page.show_noc,
+        front_matter: args.page.front_matter(),
+        ..Options::default()
+    };
+    if format != Format::Html && (page.show_noc || page.front_matter != FrontMatter::Auto) {
+        bail!("--show-noc and --front-matter are for --format html");
+    }
+    let mut spec = spec(&args.revisions, &args.labels)?;
+    spec.header = args.header.header().or(std::mem::take(&mut spec.header));
     let options = SeriesOptions {
         base: args.base,
         read: args.input.read_options()?,
@@ -83,7 +99,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }
-    redline::output::emit(args.output.as_deref(), render::series(&series, format)?.as_bytes())?;
+    redline::output::emit(args.output.as_deref(), render::series(&series, &page)?.as_bytes())?;
     if let Some(path) = pairs_path {
         write_pairs(&series, path, format)?;
     }
@@ -92,9 +108,13 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
 
 /// The series: one folder, or the files given; `--label`s override the labels.
 fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
-    let mut spec = match paths {
-        [dir] if dir.is_dir() => SeriesSpec::from_folder(dir)?,
-        _ => SeriesSpec::from_files(paths, &[]),
+    let folder = match paths {
+        [path] => series::series_folder(path),
+        _ => None,
+    };
+    let mut spec = match folder {
+        Some(dir) => SeriesSpec::from_folder(&dir)?,
+        None => SeriesSpec::from_files(paths, &[]),
     };
     if labels.len() > spec.revisions.len() {
         bail!("{} --label given for {} revisions", labels.len(), spec.revisions.len());

@@ -52,6 +52,20 @@ impl Header {
         fields.into_iter().chain([&self.draft_title, &self.status]).any(Option::is_some)
     }
 
+    /// Each field of `self`, else of `other` (flags over a `series.toml`).
+    pub fn or(self, other: Header) -> Header {
+        Header {
+            title: self.title.or(other.title),
+            doc_number: self.doc_number.or(other.doc_number),
+            date: self.date.or(other.date),
+            origin: self.origin.or(other.origin),
+            committee: self.committee.or(other.committee),
+            draft_title: self.draft_title.or(other.draft_title),
+            status: self.status.or(other.status),
+            proposal: self.proposal.or(other.proposal),
+        }
+    }
+
     /// The proposal mark as printed: `MOD WGPL/23/1`.
     pub fn proposal_mark(&self) -> Option<String> {
         let proposal = self.proposal.as_deref()?.trim();
@@ -72,6 +86,19 @@ mod tests {
         assert_eq!(header("MOD WGPL/23/1").proposal_mark().as_deref(), Some("MOD WGPL/23/1"));
         assert_eq!(header("ADD PP/1").proposal_mark().as_deref(), Some("ADD PP/1"));
         assert_eq!(Header::default().proposal_mark(), None);
+    }
+
+    #[test]
+    fn flags_win_field_by_field() {
+        let flags = Header { date: Some("1 May".into()), ..Header::default() };
+        let toml = Header {
+            date: Some("31 October".into()),
+            status: Some("WORK IN PROGRESS".into()),
+            ..Header::default()
+        };
+        let merged = flags.or(toml);
+        assert_eq!(merged.date.as_deref(), Some("1 May"));
+        assert_eq!(merged.status.as_deref(), Some("WORK IN PROGRESS"));
     }
 
     #[test]

@@ -152,10 +152,11 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
 }
 
 /// Renders a series' cumulative redline (JSON: the whole series) in one of
-/// [`Format::DOCUMENTS`].
-pub fn series(series: &Series, format: Format) -> Result<String> {
-    match format {
-        Format::Html => html::series(series),
+/// [`Format::DOCUMENTS`]; the page options of `options` apply to HTML
+/// (`show_noc`, `front_matter`), the series' own header to every format.
+pub fn series(series: &Series, options: &Options) -> Result<String> {
+    match options.format {
+        Format::Html => html::series(series, options),
         Format::Text => Ok(text::series::render(series)),
         Format::Json => json::value(series),
         other => Err(unsupported(other, "a series")),

@@ -29,7 +29,7 @@ mod spec;
 
 pub use compose::compose;
 pub use cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
-pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec};
+pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec, series_folder};
 
 use crate::diff::{DiffOptions, diff};
 use crate::error::{Error, Result};

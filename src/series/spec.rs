@@ -99,6 +99,21 @@ impl SeriesSpec {
     }
 }
 
+/// The series folder `path` names: the folder itself, or the folder of a
+/// `series.toml`; `None` for any other path.
+pub fn series_folder(path: &Path) -> Option<PathBuf> {
+    if path.is_dir() {
+        return Some(path.to_path_buf());
+    }
+    if path.file_name()? != SERIES_TOML {
+        return None;
+    }
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => Some(parent.to_path_buf()),
+        _ => Some(PathBuf::from(".")),
+    }
+}
+
 fn file_stem(path: &Path) -> String {
     path.file_stem().unwrap_or(path.as_os_str()).to_string_lossy().into_owned()
 }
@@ -209,6 +224,16 @@ mod tests {
         )]);
         let error = SeriesSpec::from_folder(dir.path()).unwrap_err().to_string();
         assert!(error.contains("series.toml:2:1:") && error.contains("comitee"), "{error}");
+    }
+
+    #[test]
+    fn a_folder_or_its_series_toml_names_the_series() {
+        let dir = folder(&[("series.toml", "")]);
+        assert_eq!(series_folder(dir.path()).as_deref(), Some(dir.path()));
+        let toml = dir.path().join(SERIES_TOML);
+        assert_eq!(series_folder(&toml).as_deref(), Some(dir.path()));
+        assert_eq!(series_folder(Path::new("series.toml")), Some(PathBuf::from(".")));
+        assert_eq!(series_folder(&dir.path().join("a.txt")), None);
     }
 
     #[test]

@@ -26,13 +26,27 @@ pub struct Mark {
 impl Mark {
     /// The mark of `entry`, shown as a change or not; `NOC` only with `show_noc`.
     pub fn of(entry: &Entry, change: bool, show_noc: bool) -> Option<Mark> {
+        if entry.kind == EntryKind::MoveStub {
+            return None;
+        }
+        Mark::new(entry.action, entry.moved, entry.renumbered, change, show_noc)
+    }
+
+    /// The mark of a piece with `action`, moved or renumbered, shown as a
+    /// change or not; `NOC` only with `show_noc`.
+    pub fn new(
+        action: Action,
+        moved: bool,
+        renumbered: bool,
+        change: bool,
+        show_noc: bool,
+    ) -> Option<Mark> {
         let quiet = |text| Some(Mark { text, class: "action quiet" });
-        match (entry.kind, entry.action) {
-            (EntryKind::MoveStub, _) => None,
-            (_, Action::Noc) if change => quiet(unchanged_words(entry.moved, entry.renumbered)),
-            (_, Action::Noc) if show_noc => quiet("NOC"),
-            (_, Action::Noc) => None,
-            (_, action) => Some(Mark { text: action.as_str(), class: "action" }),
+        match action {
+            Action::Noc if change => quiet(unchanged_words(moved, renumbered)),
+            Action::Noc if show_noc => quiet("NOC"),
+            Action::Noc => None,
+            action => Some(Mark { text: action.as_str(), class: "action" }),
         }
     }
 }

@@ -19,7 +19,7 @@ pub struct LegendItem {
 
 /// A kind of mark a page can use, in the order the legend explains them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-enum Used {
+pub(super) enum Used {
     Action(&'static str),
     Unchanged(&'static str),
     Deleted,
@@ -39,15 +39,37 @@ pub fn legend(blocks: &[Block], rows: &[Row]) -> Vec<LegendItem> {
     for row in rows {
         note_fragments(&mut used, &row.old);
     }
+    explain(used)
+}
+
+/// The legend lines of the marks `used`, in the legend's order.
+pub(super) fn explain(used: BTreeSet<Used>) -> Vec<LegendItem> {
     used.into_iter().filter_map(item).collect()
+}
+
+/// The marks a run of text with `classes` (space-separated) shows.
+pub(super) fn note_classes(used: &mut BTreeSet<Used>, classes: &str) {
+    for class in classes.split_whitespace() {
+        match class {
+            "br1" => used.insert(Used::Bracket(1)),
+            "br2" | "br3" => used.insert(Used::Bracket(2)),
+            "struck" => used.insert(Used::Struck),
+            _ => false,
+        };
+    }
+}
+
+/// The mark in a margin.
+pub(super) fn note_mark(used: &mut BTreeSet<Used>, mark: &super::blocks::Mark) {
+    used.insert(match mark.class {
+        "action" => Used::Action(mark.text),
+        _ => Used::Unchanged(mark.text),
+    });
 }
 
 fn note_block(used: &mut BTreeSet<Used>, block: &Block) {
     if let Some(mark) = &block.mark {
-        used.insert(match mark.class {
-            "action" => Used::Action(mark.text),
-            _ => Used::Unchanged(mark.text),
-        });
+        note_mark(used, mark);
     }
     if block.note.is_some() || block.stub_link.is_some() {
         used.insert(Used::MoveLink);
@@ -57,22 +79,14 @@ fn note_block(used: &mut BTreeSet<Used>, block: &Block) {
 
 fn note_fragments(used: &mut BTreeSet<Used>, fragments: &[Fragment]) {
     for fragment in fragments {
-        let classes: Vec<&str> = fragment.class.split_whitespace().collect();
-        let label = classes.contains(&"label");
+        let label = fragment.class.split_whitespace().any(|class| class == "label");
         match fragment.tag {
             "del" | "ins" if label => used.insert(Used::Label),
             "del" => used.insert(Used::Deleted),
             "ins" => used.insert(Used::Inserted),
             _ => false,
         };
-        for class in classes {
-            match class {
-                "br1" => used.insert(Used::Bracket(1)),
-                "br2" | "br3" => used.insert(Used::Bracket(2)),
-                "struck" => used.insert(Used::Struck),
-                _ => false,
-            };
-        }
+        note_classes(used, &fragment.class);
     }
 }
 
