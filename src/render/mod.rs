@@ -22,6 +22,7 @@ mod critic;
 mod format;
 mod html;
 mod json;
+mod list_marker;
 pub mod markers;
 mod outline;
 mod plain;

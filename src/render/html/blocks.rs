@@ -9,6 +9,7 @@
 
 use super::fragment::{Column, Fragment, fragments};
 use crate::model::{Action, Entry, EntryKind};
+use crate::render::list_marker;
 use crate::render::markers::action_words;
 use crate::render::view::is_change;
 use std::collections::HashMap;
@@ -163,7 +164,7 @@ pub fn rows(entries: &[&Entry], show_noc: bool) -> Vec<Row> {
     let anchors = Anchors::new(entries, true);
     let row = |(index, entry): (usize, &&Entry)| Row {
         block: block(&anchors, index, entry, Column::New, show_noc),
-        old: fragments(&entry.spans, Column::Old),
+        old: fragments(&shown_spans(entry), Column::Old),
     };
     entries.iter().enumerate().map(row).collect()
 }
@@ -183,8 +184,13 @@ fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Column, show_noc:
         note,
         stub_link,
         next: number.and_then(|_| anchors.next_after(index)),
-        fragments: fragments(&entry.spans, side),
+        fragments: fragments(&shown_spans(entry), side),
     }
+}
+
+/// The entry's spans as a page shows them: without a list marker before the label.
+fn shown_spans(entry: &Entry) -> std::borrow::Cow<'_, [crate::model::Span]> {
+    list_marker::strip(&entry.spans, [entry.old_label.as_deref(), entry.new_label.as_deref()])
 }
 
 fn classes(entry: &Entry, change: bool) -> String {

@@ -184,3 +184,14 @@ fn changes_view_keeps_section_headings() {
     let html = page_of(&sample(), View::Changes, &Header::default());
     assert!(html.contains("recalling</div>") && !html.contains("b) same"), "{html}");
 }
+
+#[test]
+fn a_list_marker_before_a_label_is_not_printed_and_a_dash_bullet_is() {
+    let redline = doc(vec![
+        labelled(unchanged("- a) one;\n"), Some("a)"), Some("a)")),
+        labelled(unchanged("- a bullet;\n"), Some("-"), Some("-")),
+    ]);
+    let html = page_of(&redline, View::Full, &Header::default());
+    assert!(html.contains(r#"<div class="text">a) one;</div>"#), "{html}");
+    assert!(html.contains(r#"<div class="text">- a bullet;</div>"#), "{html}");
+}

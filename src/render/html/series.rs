@@ -19,6 +19,7 @@ use super::print::{self, Print};
 use super::{CSS, template_error};
 use crate::error::Result;
 use crate::model::{Action, EntryKind, Header, Summary};
+use crate::render::list_marker;
 use crate::render::view::display_spans;
 use crate::render::{FrontMatter, Options};
 use crate::series::{History, Series, SeriesSpan};
@@ -170,7 +171,10 @@ fn block(history: &History, series: &Series, options: &Options) -> Block {
     let change = !history.changes.is_empty();
     let action = history.action.as_str().to_ascii_lowercase();
     let class = format!("{kind} level-{} act-{action}", history.level.clamp(1, 4));
-    let mut block = text_block(&class, &display_spans(&history.spans), series);
+    let first_label = history.labels.first().and_then(|at| at.label.as_deref());
+    let spans = display_spans(&history.spans);
+    let spans = list_marker::strip(&spans, [first_label, history.latest_label()]);
+    let mut block = text_block(&class, &spans, series);
     if change {
         block.class.push_str(" change");
     }
