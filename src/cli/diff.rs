@@ -106,6 +106,7 @@ fn options(args: &Args) -> anyhow::Result<Options> {
         show_noc: args.page.show_noc,
         front_matter: args.page.front_matter(),
         labels: labels(&args.labels)?,
+        full: false,
     })
 }
 

@@ -93,6 +93,8 @@ pub struct Options {
     /// Names of the old and new revision, for the side-by-side column heads
     /// and the page title (`html` only) [default: the file names].
     pub labels: [Option<String>; 2],
+    /// Bracketed texts in full rather than cut to a line (bracket reports as `text`).
+    pub full: bool,
 }
 
 impl Options {
@@ -114,6 +116,13 @@ impl Options {
             Some((option, formats)) if !self.stat => Err(Error::UnusedOption { option, formats }),
             _ => Ok(()),
         }
+    }
+}
+
+impl From<Format> for Options {
+    /// The default options of `format`.
+    fn from(format: Format) -> Self {
+        Options { format, ..Options::default() }
     }
 }
 
@@ -169,21 +178,23 @@ pub fn step(step: &Redline, format: Format) -> Result<String> {
     render(step, &Options { format, ..Options::default() })
 }
 
-/// Renders the bracket report of one document in one of [`Format::DOCUMENTS`].
-pub fn document_brackets(report: &DocumentReport, format: Format) -> Result<String> {
-    match format {
+/// Renders the bracket report of one document in one of [`Format::DOCUMENTS`]
+/// (`options.full`: the text format's bracketed texts whole).
+pub fn document_brackets(report: &DocumentReport, options: &Options) -> Result<String> {
+    match options.format {
         Format::Html => Ok(html::document_html(report)),
-        Format::Text => Ok(text::brackets::document_text(report)),
+        Format::Text => Ok(text::brackets::document_text(report, options.full)),
         Format::Json => json::value(report),
         other => Err(unsupported(other, "a bracket report")),
     }
 }
 
-/// Renders the bracket report across revisions in one of [`Format::DOCUMENTS`].
-pub fn revisions_brackets(report: &RevisionsReport, format: Format) -> Result<String> {
-    match format {
+/// Renders the bracket report across revisions in one of [`Format::DOCUMENTS`]
+/// (`options.full`: the text format's bracketed texts whole).
+pub fn revisions_brackets(report: &RevisionsReport, options: &Options) -> Result<String> {
+    match options.format {
         Format::Html => Ok(html::revisions_html(report)),
-        Format::Text => Ok(text::brackets::revisions_text(report)),
+        Format::Text => Ok(text::brackets::revisions_text(report, options.full)),
         Format::Json => json::value(report),
         other => Err(unsupported(other, "a bracket report")),
     }
