@@ -1,6 +1,6 @@
 //! `redline brackets`: bracketed text of one document, or followed across revisions.
 
-use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, Notes};
 use anyhow::bail;
 use redline::brackets::{DocumentReport, RevisionsReport};
 use redline::diff::DiffOptions;
@@ -63,8 +63,8 @@ unbalanced, 2 on an error (unreadable file, bad flag, unwritable output).";
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// One resolution, or successive revisions of it, oldest first, or a
-    /// series folder (or its series.toml).
+    /// One resolution, or successive revisions of it, oldest first (`-` for
+    /// standard input), or a series folder (or its series.toml).
     #[arg(required = true, value_name = "FILE")]
     files: Vec<PathBuf>,
     /// Show every bracketed text whole (text format) instead of cut to a line.
@@ -88,7 +88,7 @@ pub struct Args {
 }
 
 /// Reads the files, writes the report, and says whether `--check` failed.
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let format =
         Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
     if args.full && format != Format::Text {
@@ -96,18 +96,27 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let options = Options { format, full: args.full, ..Options::default() };
     let (revisions, documents) = load(&args)?;
-    let (out, unbalanced) = match (revisions.as_slice(), documents.as_slice()) {
+    let (out, unbalanced, counts) = match (revisions.as_slice(), documents.as_slice()) {
         ([single], [document]) => {
             let report = DocumentReport::new(&single.label, document);
-            (render::document_brackets(&report, &options)?, report.has_unbalanced())
+            let counts = (report.brackets.len(), report.unbalanced.len());
+            (render::document_brackets(&report, &options)?, report.has_unbalanced(), counts)
         }
         _ => {
             let steps = redline::series::steps(&documents, &DiffOptions::default());
             let report = RevisionsReport::new(&revisions, &documents, &steps);
-            (render::revisions_brackets(&report, &options)?, report.has_unbalanced())
+            let unbalanced = report.revisions.last().map_or(0, |r| r.unbalanced.len());
+            let counts = (report.open.len(), unbalanced);
+            (render::revisions_brackets(&report, &options)?, report.has_unbalanced(), counts)
         }
     };
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    let (open, unbalanced_latest) = counts;
+    let latest = revisions.last().map_or("", |revision| revision.label.as_str());
+    notes.wrote(
+        args.output.as_deref(),
+        format_args!("{format}: {open} open, {unbalanced_latest} unbalanced in {latest}"),
+    );
     Ok(if args.check && unbalanced { EXIT_CHECK_FAILED } else { EXIT_OK })
 }
 
@@ -134,15 +143,18 @@ fn load(args: &Args) -> anyhow::Result<(Vec<Revision>, Vec<Document>)> {
     let mut documents = Vec::new();
     for (number, (path, name)) in (1..).zip(named) {
         let label = args.labels.get(number - 1).cloned().unwrap_or(name);
-        let document = redline::load(&path, &read)?;
+        let document = super::input::load(&path, &read)?;
         revisions.push(Revision::new(number, label, &document.path, &document.encoding));
         documents.push(document);
     }
     Ok((revisions, documents))
 }
 
-/// The file name without extension.
+/// The file name without extension (`stdin` for `-`).
 fn revision_name(path: &Path) -> String {
+    if super::input::is_stdin(path) {
+        return "stdin".to_string();
+    }
     path.file_stem()
         .map_or_else(|| path.display().to_string(), |name| name.to_string_lossy().into_owned())
 }

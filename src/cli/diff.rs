@@ -1,18 +1,51 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
 use super::page::{HeaderArgs, PageArgs};
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, Notes};
 use redline::diff::{DiffOptions, diff};
+use redline::model::{Redline, Summary};
 use redline::render::{self, Format, Markers, Options, View};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+const EXAMPLES: &str = "\
+Examples:
+  The redline of two revisions in the terminal (colours), or as plain text:
+    redline diff res140-2010.txt res140-2014.txt
+    redline diff res140-2010.txt res140-2014.txt --format text > redline.txt
+
+  The working document as an HTML page to open, print on A4 or send round, with
+  DL/23's header block (the front matter, legend and summary, prints after the
+  resolution; --front-matter none leaves it out):
+    redline diff res140-2010.txt res140-2014.txt -o dl23.html \\
+      --doc-number 'DL/23-E (Rev.2)' --date '31 October 2014' --origin English \\
+      --committee 'WORKING GROUP OF THE PLENARY' --draft-title 'DRAFT RESOLUTION 140' \\
+      --status 'WORK IN PROGRESS' --proposal WGPL/23/1
+
+  Old and new side by side, the columns named as diff -L names them:
+    redline diff r1.txt r2.txt --view side-by-side -L 'Guadalajara 2010' -L 'Busan 2014' -o sbs.html
+
+  Counts per section; the new revision from a pipe; a script that acts on changes:
+    redline diff r1.txt r2.txt --stat
+    export-draft | redline diff r1.txt - --format json > redline.json
+    redline diff r1.txt r2.txt --exit-code -q -o /dev/null || echo 'the text changed'
+
+Exit status: 0 when the redline was written (with --exit-code: and the texts
+do not differ), 1 with --exit-code when they differ, 2 on an error (unreadable
+revision, bad flag, unwritable output).";
+
 /// Show what changed between two revisions of a resolution.
+///
+/// Aligns the provisions of OLD and NEW by their content and writes the
+/// redline: each provision marked ADD, SUP, MOD or NOC, deletions struck,
+/// insertions underlined, renumbered labels and moved provisions shown as
+/// such. Two revisions with the same text say "no differences" on stderr.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The old revision.
+    /// The old revision (`-` for standard input).
     old: PathBuf,
-    /// The new revision.
+    /// The new revision (`-` for standard input).
     new: PathBuf,
     /// Output format [default: from the -o extension (.html, .txt, .json, .critic, .md);
     /// else ansi on a terminal, text otherwise].
@@ -34,6 +67,9 @@ pub struct Args {
     /// Write to FILE instead of stdout (`-` is stdout); written atomically.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Exit with status 1 when the revisions differ, as `git diff --exit-code`.
+    #[arg(long)]
+    exit_code: bool,
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
@@ -61,15 +97,14 @@ enum ViewArg {
     SideBySide,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let options = options(&args)?;
     options.check()?;
-    let read = args.input.read_options()?;
     redline::decode::refuse_same_file(&args.old, &args.new)?;
     // One after the other, on this thread: parsing them on two threads was 15%
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
-    let (old, new) = (redline::load(&args.old, &read)?, redline::load(&args.new, &read)?);
+    let (old, new) = (args.input.load(&args.old)?, args.input.load(&args.new)?);
     let redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     // The redline holds all it renders: free the documents before the page
     // is built, so the two are never in memory at once.
@@ -79,10 +114,34 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let out = render::render(&redline, &options)?;
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    notes.wrote(args.output.as_deref(), counts(options.format, &redline.summary));
+    let differ = differs(&redline.summary);
+    if !differ {
+        notes.say(no_differences(&redline));
+    }
     // The process ends here: the system takes the memory back faster than
     // freeing every span one by one would.
     std::mem::forget((redline, out));
-    Ok(EXIT_OK)
+    Ok(if args.exit_code && differ { EXIT_CHECK_FAILED } else { EXIT_OK })
+}
+
+/// `true` when the texts differ: a piece added, suppressed, modified, moved or renumbered.
+fn differs(summary: &Summary) -> bool {
+    summary.add + summary.sup + summary.modified + summary.moved + summary.renumbered > 0
+}
+
+/// `no differences`, and what differs besides the text, if anything.
+fn no_differences(redline: &Redline) -> &'static str {
+    let layout = redline.entries.iter().any(|entry| entry.layout || entry.typographic);
+    if layout { "no differences (only layout or typography)" } else { "no differences" }
+}
+
+/// `html: 3 ADD, 1 SUP, 12 MOD, 40 NOC, 1 moved, 9 renumbered`.
+fn counts(format: Format, s: &Summary) -> String {
+    format!(
+        "{format}: {} ADD, {} SUP, {} MOD, {} NOC, {} moved, {} renumbered",
+        s.add, s.sup, s.modified, s.noc, s.moved, s.renumbered
+    )
 }
 
 /// The render options the flags ask for.

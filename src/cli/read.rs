@@ -1,9 +1,8 @@
 //! `redline accept` and `redline reject`: read a rendered redline back.
 
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_OK, InputArgs, Notes};
 use redline::read::{Markup, read};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Print the new revision: the redline with every change accepted.
 #[derive(Debug, clap::Args)]
@@ -24,8 +23,8 @@ struct Common {
     /// The redline to read (`-` for stdin), in the text, wdiff or critic format,
     /// or a DL/23 export with `~~struck~~` text.
     file: PathBuf,
-    /// Its notation [default: detected from the markers present].
-    #[arg(long, value_enum, default_value_t = FromArg::Auto)]
+    /// Its notation [default: auto, detected from the markers present].
+    #[arg(long, value_enum, default_value_t = FromArg::Auto, hide_default_value = true)]
     from: FromArg,
     /// Write to FILE instead of stdout (`-` is stdout); written atomically.
     #[arg(short, long, value_name = "FILE")]
@@ -43,34 +42,23 @@ enum FromArg {
     Dl23,
 }
 
-pub fn accept(args: AcceptArgs) -> anyhow::Result<u8> {
-    run(&args.common, true)
+pub fn accept(args: AcceptArgs, notes: Notes) -> anyhow::Result<u8> {
+    run(&args.common, true, notes)
 }
 
-pub fn reject(args: RejectArgs) -> anyhow::Result<u8> {
-    run(&args.common, false)
+pub fn reject(args: RejectArgs, notes: Notes) -> anyhow::Result<u8> {
+    run(&args.common, false, notes)
 }
 
-fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
-    let text = load(&args.file, &args.input)?;
+fn run(args: &Common, accept: bool, notes: Notes) -> anyhow::Result<u8> {
+    let text = super::input::read_text(&args.file, &args.input.read_options()?)?;
     let revisions = read(&text, markup(args.from)).map_err(|problem| problem.at(&args.file))?;
     let out = if accept { revisions.new } else { revisions.old };
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    let side = if accept { "new" } else { "old" };
+    let lines = out.lines().count();
+    notes.wrote(args.output.as_deref(), format_args!("the {side} revision, {lines} lines"));
     Ok(EXIT_OK)
-}
-
-/// The decoded text of `path`, or of stdin for `-`.
-fn load(path: &Path, input: &InputArgs) -> redline::Result<String> {
-    let options = input.read_options()?;
-    if path.as_os_str() != "-" {
-        return Ok(redline::decode::read_file(path, &options)?.text);
-    }
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|error| redline::Error::Read {
-        path: path.into(),
-        reason: redline::error::describe_io(&error),
-    })?;
-    Ok(redline::decode::decode_file(path, &bytes, &options)?.text)
 }
 
 fn markup(from: FromArg) -> Markup {

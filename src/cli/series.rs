@@ -1,7 +1,7 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
 use super::page::{HeaderArgs, PageArgs};
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_OK, InputArgs, Notes};
 use anyhow::{Context, bail};
 use redline::render::{self, Format, FrontMatter, Options};
 use redline::series::{self, Series, SeriesOptions, SeriesSpec};
@@ -42,7 +42,8 @@ bad flag, unwritable output).";
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The revisions, oldest first (at least two), or one series folder.
+    /// The revisions, oldest first (at least two; `-` for standard input), or
+    /// one series folder (or its series.toml).
     #[arg(required = true, value_name = "REV")]
     revisions: Vec<PathBuf>,
     /// A revision's label in the legend; repeat it, once per revision in order
@@ -71,7 +72,7 @@ pub struct Args {
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let format =
         Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
     let pairs_path = match (&args.output, args.pairs) {
@@ -95,13 +96,28 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         read: args.input.read_options()?,
         ..SeriesOptions::default()
     };
-    let series = series::build(&spec, &options)?;
+    let series = series::build_with(&spec, &options, &super::input::load)?;
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }
     redline::output::emit(args.output.as_deref(), render::series(&series, &page)?.as_bytes())?;
+    let s = series.cumulative.summary;
+    notes.wrote(
+        args.output.as_deref(),
+        format_args!(
+            "{format}, {} revisions: {} ADD, {} SUP, {} MOD, {} NOC, {} moved, {} renumbered",
+            series.revisions.len(),
+            s.add,
+            s.sup,
+            s.modified,
+            s.noc,
+            s.moved,
+            s.renumbered
+        ),
+    );
     if let Some(path) = pairs_path {
-        write_pairs(&series, path, format)?;
+        let written = write_pairs(&series, path, format)?;
+        notes.say(format_args!("wrote {} beside it", written.join(", ")));
     }
     Ok(EXIT_OK)
 }
@@ -125,13 +141,16 @@ fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
     Ok(spec)
 }
 
-/// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...
-fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<()> {
+/// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...;
+/// returns the names written.
+fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<Vec<String>> {
     let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
+    let mut names = Vec::new();
     for (index, step) in series.steps.iter().enumerate() {
         let text = render::step(step, format)?;
-        let pair = path.with_file_name(redline::batch::step_file_name(&stem, index, format));
-        redline::output::write_atomic(&pair, text.as_bytes())?;
+        let name = redline::batch::step_file_name(&stem, index, format);
+        redline::output::write_atomic(&path.with_file_name(&name), text.as_bytes())?;
+        names.push(name);
     }
-    Ok(())
+    Ok(names)
 }

@@ -114,7 +114,11 @@ pub fn series_folder(path: &Path) -> Option<PathBuf> {
     }
 }
 
+/// The file name without extension; `stdin` for `-`.
 fn file_stem(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "stdin".to_string();
+    }
     path.file_stem().unwrap_or(path.as_os_str()).to_string_lossy().into_owned()
 }
 

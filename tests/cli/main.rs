@@ -3,6 +3,7 @@
 mod brackets;
 mod common;
 mod hardening;
+mod manners;
 mod outline;
 mod render;
 mod series;

@@ -220,7 +220,8 @@ fn batch_writes_the_good_series_reports_the_broken_and_exits_2() {
     let output = batch(dir.path(), "2");
     assert_eq!(output.status.code(), Some(2));
     let err = stderr(&output);
-    assert_eq!(err.lines().count(), 2, "{err}");
+    assert_eq!(err.lines().count(), 3, "two failures and what was written: {err}");
+    assert!(err.ends_with("(4 series, 2 failed: 15 files and index.html)\n"), "{err}");
     assert!(
         err.contains("redline: broken: ") && err.contains("02-binary.txt: binary file"),
         "{err}"
