@@ -15,7 +15,7 @@ mod chromium;
 
 use redline::model::{Action, Entry, EntryKind, Op, Redline, Span, Summary};
 use redline::render::{Format, Header, Options, View, render};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 fn fixture(name: &str) -> String {
@@ -51,6 +51,7 @@ const WRAPPER: &str = r#"<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>browser test</title></head><body>
 <iframe id="built" src="built.html" width="800" height="600"></iframe>
 <iframe id="pipeline" src="pipeline.html" width="800" height="600"></iframe>
+<iframe id="series" src="series.html" width="800" height="600"></iframe>
 <pre id="result">pending</pre>
 <script>
 window.pwned = 0;
@@ -71,7 +72,8 @@ function inspect(id) {
   };
 }
 window.addEventListener('load', () => {
-  const result = { parent: window.pwned, built: inspect('built'), pipeline: inspect('pipeline') };
+  const result = { parent: window.pwned, built: inspect('built'), pipeline: inspect('pipeline'),
+                   series: inspect('series') };
   document.getElementById('result').textContent = JSON.stringify(result);
 });
 </script>
@@ -100,15 +102,31 @@ fn write_pages(dir: &Path) {
     let options = Options { format: Format::Html, view: View::Full, header, ..Options::default() };
     let built = render(&line_by_line(&old, &new), &options).unwrap();
     std::fs::write(dir.join("built.html"), built).unwrap();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new(env!("CARGO_BIN_EXE_redline"))
-        .args(["diff", "fixtures/render/hostile/old.txt", "fixtures/render/hostile/new.txt"])
-        .args(["--format", "html", "-o"])
-        .arg(dir.join("pipeline.html"))
-        .current_dir(root)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let pair = ["fixtures/render/hostile/old.txt", "fixtures/render/hostile/new.txt"];
+    // The header reaches the page, its title and the print style sheet.
+    let header = [
+        "--doc-number",
+        "\"; } </style><script>window.pwned = 1</script>",
+        "--draft-title",
+        "<img src=x onerror=parent.pwned=1>",
+        "--committee",
+        "</style><style>body { display: none }</style>",
+    ];
+    let run = |args: &[&str], page: &str| {
+        let status = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args(args)
+            .args(header)
+            .arg("-q")
+            .arg("-o")
+            .arg(dir.join(page))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args:?}");
+    };
+    run(&["diff", pair[0], pair[1], "--format", "html"], "pipeline.html");
+    let labels = ["--label", "<script>window.pwned = 2</script>", "--label", "<b>new</b>"];
+    run(&[&["series", pair[0], pair[1], "--format", "html"][..], &labels].concat(), "series.html");
     std::fs::write(dir.join("wrapper.html"), WRAPPER).unwrap();
 }
 
@@ -128,7 +146,7 @@ fn hostile_redline_is_inert_and_marks_compute() {
     write_pages(dir.path());
     let result = load_in_chromium(dir.path(), "wrapper.html");
     assert_eq!(result["parent"], 0, "a script of the input reached the wrapper: {result}");
-    for name in ["built", "pipeline"] {
+    for name in ["built", "pipeline", "series"] {
         check_inert(&result[name], name);
     }
     let built = &result["built"];
