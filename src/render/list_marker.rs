@@ -108,15 +108,20 @@ pub fn strip<'a, S: Sided>(spans: &'a [S], labels: [Option<&str>; 2]) -> Cow<'a,
     Cow::Owned(out)
 }
 
-/// The first bytes of one side's text (`0` old, `1` new): enough to hold a marker and a label.
+/// Bytes of a side's text enough to hold indentation, a marker and a label.
+const START: usize = 64;
+
+/// The first bytes of one side's text (`0` old, `1` new), at most about [`START`].
 fn side_start<S: Sided>(spans: &[S], side: usize) -> String {
     let mut text = String::new();
-    for span in spans {
-        let (old, new) = span.sides();
-        if [old, new][side] {
-            text.push_str(span.text());
+    for span in spans.iter().filter(|span| [span.sides().0, span.sides().1][side]) {
+        let part = span.text();
+        let mut end = part.len().min(START.saturating_sub(text.len()));
+        while !part.is_char_boundary(end) {
+            end -= 1;
         }
-        if text.len() > 64 {
+        text.push_str(&part[..end]);
+        if text.len() >= START {
             break;
         }
     }
