@@ -11,10 +11,16 @@
 use crate::error::{Error, Result, describe_io};
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 /// Temporary files being written now: removed if the process is interrupted.
 static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// Set by [`remove_unfinished`]: from then on no temporary file is created,
+/// so none appears after the list was emptied (other threads go on writing
+/// until the process exits).
+static CLOSING: AtomicBool = AtomicBool::new(false);
 
 fn unfinished() -> MutexGuard<'static, Vec<PathBuf>> {
     UNFINISHED.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
@@ -24,9 +30,17 @@ fn unfinished() -> MutexGuard<'static, Vec<PathBuf>> {
 struct Unfinished(PathBuf);
 
 impl Unfinished {
-    fn register(path: &Path) -> Self {
-        unfinished().push(path.to_path_buf());
-        Unfinished(path.to_path_buf())
+    /// Creates a temporary file in `dir` and registers it, both under the
+    /// list's lock: an interrupt finds it listed, or it is never created.
+    fn create(dir: &Path) -> std::io::Result<(tempfile::NamedTempFile, Self)> {
+        let mut list = unfinished();
+        if CLOSING.load(Ordering::SeqCst) {
+            return Err(std::io::Error::new(std::io::ErrorKind::Interrupted, "interrupted"));
+        }
+        let file = tempfile::Builder::new().prefix(".redline-").suffix(".tmp").tempfile_in(dir)?;
+        list.push(file.path().to_path_buf());
+        let path = file.path().to_path_buf();
+        Ok((file, Unfinished(path)))
     }
 }
 
@@ -36,10 +50,13 @@ impl Drop for Unfinished {
     }
 }
 
-/// Removes the temporary files being written now: what an interrupt
-/// handler calls before the process exits (the command line installs one).
+/// Removes the temporary files being written now, and lets no other be
+/// created: what an interrupt handler calls before the process exits (the
+/// command line installs one).
 pub fn remove_unfinished() {
-    for path in unfinished().iter() {
+    let list = unfinished();
+    CLOSING.store(true, Ordering::SeqCst);
+    for path in list.iter() {
         let _ = std::fs::remove_file(path);
     }
 }
@@ -100,12 +117,7 @@ pub fn write_atomic_with(path: &Path, bytes: &[u8], durability: Durability) -> R
         Some(dir) if !dir.as_os_str().is_empty() => dir,
         _ => Path::new("."),
     };
-    let mut file = tempfile::Builder::new()
-        .prefix(".redline-")
-        .suffix(".tmp")
-        .tempfile_in(dir)
-        .map_err(fail)?;
-    let _registered = Unfinished::register(file.path());
+    let (mut file, _registered) = Unfinished::create(dir).map_err(fail)?;
     file.write_all(bytes).map_err(fail)?;
     set_permissions(file.as_file(), path).map_err(fail)?;
     if durability == Durability::Synced {
