@@ -55,12 +55,16 @@ impl ReadOptions {
 /// Reads and decodes a file; a file with no text is refused unless
 /// [`ReadOptions::allow_empty`].
 pub fn read_file(path: &Path, options: &ReadOptions) -> Result<Decoded> {
+    decode_file(path, &read_bytes(path)?, options)
+}
+
+/// The bytes of the file `path`; a directory is refused.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>> {
     if path.is_dir() {
         return Err(Error::Read { path: path.into(), reason: "is a directory".into() });
     }
-    let bytes = std::fs::read(path)
-        .map_err(|error| Error::Read { path: path.into(), reason: describe_io(&error) })?;
-    decode_file(path, &bytes, options)
+    std::fs::read(path)
+        .map_err(|error| Error::Read { path: path.into(), reason: describe_io(&error) })
 }
 
 /// Decodes the bytes of the file (or stream) `path`, refusing binary data,

@@ -118,6 +118,12 @@ pub enum RenderOption {
     Markers,
     /// Header block fields.
     Header,
+    /// `NOC` marks on unchanged provisions.
+    ShowNoc,
+    /// Where the front matter goes, by its name (`after`).
+    FrontMatter(&'static str),
+    /// Names of the revisions.
+    Labels,
 }
 
 impl std::fmt::Display for RenderOption {
@@ -126,6 +132,9 @@ impl std::fmt::Display for RenderOption {
             RenderOption::View(view) => write!(f, "the view {view:?}"),
             RenderOption::Markers => f.write_str("choosing markers"),
             RenderOption::Header => f.write_str("the header block"),
+            RenderOption::ShowNoc => f.write_str("NOC marks"),
+            RenderOption::FrontMatter(place) => write!(f, "front matter {place}"),
+            RenderOption::Labels => f.write_str("revision labels"),
         }
     }
 }

@@ -47,7 +47,17 @@ use std::path::Path;
 /// diagnostics also name the Word paragraph, and a note says when it has
 /// tracked changes (see [`tracked_changes_warning`]).
 pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Document> {
-    let decoded = decode::read_file(path, options)?;
+    let bytes = decode::read_bytes(path)?;
+    load_bytes(path, &bytes, options)
+}
+
+/// Decodes and parses the bytes of the file (or stream) `path`.
+pub fn load_bytes(
+    path: &Path,
+    bytes: &[u8],
+    options: &decode::ReadOptions,
+) -> Result<model::Document> {
+    let decoded = decode::decode_file(path, bytes, options)?;
     let mut document = parse::parse_text(&decoded.text, decoded.encoding);
     document.path = path.display().to_string();
     if let Some(source) = &decoded.docx {

@@ -1,18 +1,22 @@
-//! The HTML redline in a real browser: headless Chromium loads the pages of a
-//! hostile fixture (`fixtures/render/hostile/`) inside a wrapper page whose
-//! own script reads them, and the test checks that no script of the input ran
-//! and that deletions and insertions compute to line-through and underline.
+//! The HTML pages in a real browser: headless Chromium loads them inside a
+//! wrapper page whose own script reads them.
 //!
-//! Without `/usr/bin/chromium` the test prints a notice and passes, unless the
-//! `CI` environment variable is set: then it fails (`.ci/run` installs it).
+//! - The pages of a hostile fixture (`fixtures/render/hostile/`): no script of
+//!   the input runs, and deletions and insertions compute to line-through and
+//!   underline.
+//! - Every page at a phone's width (390 CSS pixels): the document is no wider
+//!   than the screen.
+//!
+//! Without `/usr/bin/chromium` the tests print a notice and pass, unless the
+//! `CI` environment variable is set: then they fail (`.ci/run` installs it).
+
+#[path = "support/chromium.rs"]
+mod chromium;
 
 use redline::model::{Action, Entry, EntryKind, Op, Redline, Span, Summary};
 use redline::render::{Format, Header, Options, View, render};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
-
-const CHROMIUM: &str = "/usr/bin/chromium";
+use std::path::Path;
+use std::process::Command;
 
 fn fixture(name: &str) -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/render/hostile").join(name);
@@ -47,6 +51,7 @@ const WRAPPER: &str = r#"<!DOCTYPE html>
 <html><head><meta charset="utf-8"><title>browser test</title></head><body>
 <iframe id="built" src="built.html" width="800" height="600"></iframe>
 <iframe id="pipeline" src="pipeline.html" width="800" height="600"></iframe>
+<iframe id="series" src="series.html" width="800" height="600"></iframe>
 <pre id="result">pending</pre>
 <script>
 window.pwned = 0;
@@ -67,35 +72,23 @@ function inspect(id) {
   };
 }
 window.addEventListener('load', () => {
-  const result = { parent: window.pwned, built: inspect('built'), pipeline: inspect('pipeline') };
+  const result = { parent: window.pwned, built: inspect('built'), pipeline: inspect('pipeline'),
+                   series: inspect('series') };
   document.getElementById('result').textContent = JSON.stringify(result);
 });
 </script>
 </body></html>
 "#;
 
-/// Runs Chromium on the wrapper and returns what the wrapper found.
-fn load_in_chromium(dir: &Path) -> serde_json::Value {
-    let profile = tempfile::tempdir().unwrap();
-    let mut child = Command::new(CHROMIUM)
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run"])
-        .args(["--disable-background-networking", "--disable-component-update", "--disable-sync"])
-        .arg(format!("--user-data-dir={}", profile.path().display()))
-        .args(["--allow-file-access-from-files", "--virtual-time-budget=5000", "--dump-dom"])
-        .arg(format!("file://{}", dir.join("wrapper.html").display()))
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(120);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            child.kill().unwrap();
-            panic!("chromium did not finish within 120 s");
-        }
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    let output = child.wait_with_output().unwrap();
+/// Runs Chromium on the wrapper `name` in `dir` and returns what it found:
+/// the JSON its script writes into `<pre id="result">`.
+fn load_in_chromium(dir: &Path, name: &str) -> serde_json::Value {
+    let output = chromium::chromium(&[
+        "--allow-file-access-from-files".to_string(),
+        "--virtual-time-budget=5000".to_string(),
+        "--dump-dom".to_string(),
+        format!("file://{}", dir.join(name).display()),
+    ]);
     let dom = String::from_utf8_lossy(&output.stdout);
     let start = dom.find("<pre id=\"result\">").expect("the wrapper page in the dump") + 17;
     let end = start + dom[start..].find("</pre>").unwrap();
@@ -109,15 +102,31 @@ fn write_pages(dir: &Path) {
     let options = Options { format: Format::Html, view: View::Full, header, ..Options::default() };
     let built = render(&line_by_line(&old, &new), &options).unwrap();
     std::fs::write(dir.join("built.html"), built).unwrap();
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let status = Command::new(env!("CARGO_BIN_EXE_redline"))
-        .args(["diff", "fixtures/render/hostile/old.txt", "fixtures/render/hostile/new.txt"])
-        .args(["--format", "html", "-o"])
-        .arg(dir.join("pipeline.html"))
-        .current_dir(root)
-        .status()
-        .unwrap();
-    assert!(status.success());
+    let pair = ["fixtures/render/hostile/old.txt", "fixtures/render/hostile/new.txt"];
+    // The header reaches the page, its title and the print style sheet.
+    let header = [
+        "--doc-number",
+        "\"; } </style><script>window.pwned = 1</script>",
+        "--draft-title",
+        "<img src=x onerror=parent.pwned=1>",
+        "--committee",
+        "</style><style>body { display: none }</style>",
+    ];
+    let run = |args: &[&str], page: &str| {
+        let status = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args(args)
+            .args(header)
+            .arg("-q")
+            .arg("-o")
+            .arg(dir.join(page))
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .unwrap();
+        assert!(status.success(), "{args:?}");
+    };
+    run(&["diff", pair[0], pair[1], "--format", "html"], "pipeline.html");
+    let labels = ["--label", "<script>window.pwned = 2</script>", "--label", "<b>new</b>"];
+    run(&[&["series", pair[0], pair[1], "--format", "html"][..], &labels].concat(), "series.html");
     std::fs::write(dir.join("wrapper.html"), WRAPPER).unwrap();
 }
 
@@ -130,16 +139,14 @@ fn check_inert(page: &serde_json::Value, name: &str) {
 
 #[test]
 fn hostile_redline_is_inert_and_marks_compute() {
-    if !Path::new(CHROMIUM).exists() {
-        assert!(std::env::var_os("CI").is_none(), "CI is set but {CHROMIUM} is missing");
-        eprintln!("notice: {CHROMIUM} not found; browser test skipped (apt-get install chromium)");
+    if !chromium::available(chromium::CHROMIUM, "chromium") {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
     write_pages(dir.path());
-    let result = load_in_chromium(dir.path());
+    let result = load_in_chromium(dir.path(), "wrapper.html");
     assert_eq!(result["parent"], 0, "a script of the input reached the wrapper: {result}");
-    for name in ["built", "pipeline"] {
+    for name in ["built", "pipeline", "series"] {
         check_inert(&result[name], name);
     }
     let built = &result["built"];
@@ -149,4 +156,105 @@ fn hostile_redline_is_inert_and_marks_compute() {
     assert!(dels.len() >= 5 && ins.len() >= 5, "{result}");
     assert!(dels.iter().all(|d| d == "line-through"), "deletions struck: {result}");
     assert!(ins.iter().all(|i| i == "underline"), "insertions underlined: {result}");
+}
+
+/// The phone wrapper: each page in a frame 390 pixels wide; the width of
+/// each document, and the right edge of the element reaching furthest (an
+/// element inside a box that scrolls, a wide table, reaches only its box).
+const PHONE: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>phone test</title></head><body>
+FRAMES
+<pre id="result">pending</pre>
+<script>
+window.addEventListener('load', () => {
+  const result = {};
+  for (const frame of document.querySelectorAll('iframe')) {
+    const doc = frame.contentDocument, win = frame.contentWindow;
+    const scrolls = (element) => {
+      for (let up = element.parentElement; up; up = up.parentElement) {
+        if (win.getComputedStyle(up).overflowX !== 'visible') return true;
+      }
+      return false;
+    };
+    let widest = '';
+    let right = 0;
+    for (const element of doc.body.querySelectorAll('*')) {
+      const box = element.getBoundingClientRect();
+      if (box.right > right && !scrolls(element)) {
+        right = box.right;
+        widest = element.tagName + '.' + element.className;
+      }
+    }
+    result[frame.id] = { viewport: doc.documentElement.clientWidth,
+                         width: doc.documentElement.scrollWidth, right: Math.ceil(right), widest };
+  }
+  document.getElementById('result').textContent = JSON.stringify(result);
+});
+</script>
+</body></html>
+"#;
+
+/// The phone's width in CSS pixels.
+const PHONE_WIDTH: u64 = 390;
+
+/// Runs `redline` in the repository root; a batch with failing series exits 2.
+fn redline(args: &[&str]) {
+    let status = Command::new(env!("CARGO_BIN_EXE_redline"))
+        .args(args)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .status()
+        .unwrap();
+    assert!(matches!(status.code(), Some(0 | 2)), "redline {args:?}: {status}");
+}
+
+/// Every kind of page, written into `dir`: file names relative to it.
+fn write_phone_pages(dir: &Path) -> Vec<&'static str> {
+    let out = |name: &str| dir.join(name).display().to_string();
+    let (old, new) =
+        ("fixtures/res140/01-guadalajara-2010.txt", "fixtures/res140/02-busan-2014-dl23-rev2.txt");
+    let header = ["--doc-number", "DL/23-E (Rev.2)", "--committee", "WORKING GROUP OF THE PLENARY"];
+    redline(&[&["diff", old, new, "-o", &out("pair.html")][..], &header].concat());
+    let side = ["diff", old, new, "--view", "side-by-side", "-o", &out("side.html")];
+    redline(&[&side[..], &header].concat());
+    redline(&["diff", old, new, "--view", "changes", "-o", &out("changes.html")]);
+    redline(&["series", "fixtures/res140", "-o", &out("series.html")]);
+    redline(&["brackets", "fixtures/seeds/001_c6d08fd8f7b644ff.txt", "-o", &out("brackets.html")]);
+    redline(&["batch", "fixtures/batch", "-o", &out("batch")]);
+    vec![
+        "pair.html",
+        "side.html",
+        "changes.html",
+        "series.html",
+        "brackets.html",
+        "batch/index.html",
+    ]
+}
+
+#[test]
+fn every_page_fits_a_phone() {
+    if !chromium::available(chromium::CHROMIUM, "chromium") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let pages = write_phone_pages(dir.path());
+    let frames: String = pages
+        .iter()
+        .map(|page| format!("<iframe id=\"{page}\" src=\"{page}\" width=\"{PHONE_WIDTH}\" height=\"800\"></iframe>\n"))
+        .collect();
+    std::fs::write(dir.path().join("phone.html"), PHONE.replace("FRAMES", &frames)).unwrap();
+    let result = load_in_chromium(dir.path(), "phone.html");
+    for page in pages {
+        let measured = &result[page];
+        eprintln!("{page} at {PHONE_WIDTH} px: {measured}");
+        let viewport = measured["viewport"].as_u64().unwrap();
+        assert!(viewport <= PHONE_WIDTH, "{page}: viewport {viewport}");
+        assert!(
+            measured["width"].as_u64().unwrap() <= viewport,
+            "{page} is wider than the phone: {measured}"
+        );
+        assert!(
+            measured["right"].as_u64().unwrap() <= viewport,
+            "{page}: an element sticks out: {measured}"
+        );
+    }
 }

@@ -170,16 +170,16 @@ pub fn check_brackets(data: &[u8]) {
     check_document(&document);
     let _ = brackets::find_choices(&document);
     let report = brackets::DocumentReport::new("fuzz", &document);
-    let _ = render::document_brackets(&report, Format::Text).unwrap();
-    let problems = audit_html(&render::document_brackets(&report, Format::Html).unwrap());
+    let _ = render::document_brackets(&report, &Format::Text.into()).unwrap();
+    let problems = audit_html(&render::document_brackets(&report, &Format::Html.into()).unwrap());
     assert!(problems.is_empty(), "bracket report page: {problems:?}");
     let (old_text, new_text) = split_pair(data);
     let revisions = [Revision::new(1, "old", "", "UTF-8"), Revision::new(2, "new", "", "UTF-8")];
     let documents = [old_text, new_text].map(|text| parse_text(&text, "UTF-8"));
     let steps = redline::series::steps(&documents, &DiffOptions::default());
     let report = brackets::RevisionsReport::new(&revisions, &documents, &steps);
-    let _ = render::revisions_brackets(&report, Format::Text).unwrap();
-    let problems = audit_html(&render::revisions_brackets(&report, Format::Html).unwrap());
+    let _ = render::revisions_brackets(&report, &Format::Text.into()).unwrap();
+    let problems = audit_html(&render::revisions_brackets(&report, &Format::Html.into()).unwrap());
     assert!(problems.is_empty(), "bracket revisions page: {problems:?}");
 }
 

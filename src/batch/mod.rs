@@ -134,7 +134,10 @@ fn write_cumulative(
     let mut files = Vec::new();
     for &format in formats.iter().collect::<BTreeSet<_>>() {
         let file = format!("{name}.{}", format.extension());
-        write_deferred(&dir.join(&file), render::series(series, format)?.as_bytes())?;
+        write_deferred(
+            &dir.join(&file),
+            render::series(series, &render::Options { format, ..Default::default() })?.as_bytes(),
+        )?;
         files.push((format!("{name}/{file}"), format!("cumulative ({})", format.extension())));
     }
     Ok(files)

@@ -1,12 +1,15 @@
 //! The report across revisions: counts per revision and the spans of each step by state.
 
 use super::report::{DocumentReport, ReportSummary, UnbalancedReport};
-use crate::model::{BracketState, Document, Redline, Revision, TrackedBracket};
+use crate::model::{BracketState, Document, Redline, Revision, Side, TrackedBracket};
 use serde::Serialize;
 
 /// The brackets of successive revisions, as `redline brackets OLD NEW [MORE...]` reports them.
 #[derive(Debug, Clone, Serialize)]
 pub struct RevisionsReport {
+    /// What is still open in the latest revision: its brackets in reading
+    /// order, each with its state since the revision before.
+    pub open: Vec<TrackedBracket>,
     /// Each revision with its counts, oldest first.
     pub revisions: Vec<RevisionSummary>,
     /// Each revision against the one before it: every bracket and its state.
@@ -73,7 +76,13 @@ impl RevisionsReport {
             summary.since = Some(step.from.clone());
             summary.states = Some(StateCounts::of(&step.brackets));
         }
-        Self { revisions: summaries, steps }
+        let open = steps.last().map(Step::still_open).unwrap_or_default();
+        Self { open, revisions: summaries, steps }
+    }
+
+    /// The label of the latest revision.
+    pub fn latest(&self) -> &str {
+        self.revisions.last().map_or("", |revision| revision.label.as_str())
     }
 
     /// `true` when any revision has an unbalanced bracket.
@@ -99,6 +108,13 @@ impl Step {
     /// The step from `old` to `new`: each bracket followed through their redline.
     pub fn new(old: &Revision, new: &Revision, redline: &Redline) -> Self {
         Self { from: old.label.clone(), to: new.label.clone(), brackets: redline.brackets.clone() }
+    }
+
+    /// The brackets of the newer revision, in reading order: those not agreed
+    /// or dropped in this step.
+    pub fn still_open(&self) -> Vec<TrackedBracket> {
+        let open = |bracket: &&TrackedBracket| bracket.revision == Side::New;
+        self.brackets.iter().filter(open).cloned().collect()
     }
 
     /// The brackets of this step in `state`, in reading order.

@@ -1,6 +1,6 @@
 //! `redline batch`: render every series folder of a directory, with an index.
 
-use super::{EXIT_ERROR, EXIT_OK, InputArgs};
+use super::{EXIT_ERROR, EXIT_OK, InputArgs, Notes};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use redline::batch::{self, BatchOptions};
 use redline::render::Format;
@@ -22,27 +22,37 @@ written) or the batch could not run at all (unreadable DIR, unwritable OUT).";
 /// Render whole folders of revision series, in parallel, with an index page.
 ///
 /// DIR holds one folder per series. A series folder holds its revisions,
-/// ordered by file name, or a `series.toml` naming the order, the labels and
-/// the header fields:
+/// ordered by file name, or a series.toml naming the order, the labels and
+/// the header fields (every key but `revisions` is optional):
 ///
-///   document = "DL/23-E (Rev.2)"
-///   committee = "Working Group of the Plenary"
-///   proposal = "MOD WGPL/23/1"
-///   [[revisions]]
-///   file = "01-guadalajara-2010.txt"
-///   label = "Guadalajara 2010 (reconstructed)"
+///     title = "Resolution 140 (demonstration series)"
+///     document = "DL/23-E (Rev.2)"
+///     date = "31 October 2014"
+///     origin = "English"
+///     committee = "Working Group of the Plenary"
+///     draft_title = "DRAFT RESOLUTION 140"
+///     status = "WORK IN PROGRESS"
+///     proposal = "MOD WGPL/23/1"
+///
+///     [[revisions]]
+///     file = "01-guadalajara-2010.txt"
+///     label = "Guadalajara 2010 (reconstructed)"
+///
+///     [[revisions]]
+///     file = "02-busan-2014-dl23-rev2.txt"
+///     label = "Busan 2014, DL/23 Rev.2"
 ///
 /// Each series is written to OUT/NAME/: its cumulative redline as NAME.html,
 /// NAME.txt, NAME.json (the formats asked for) and each consecutive pair's
-/// redline as NAME.1-2.EXT ... Then OUT/index.html lists every series with its
-/// counts (ADD, SUP, MOD, NOC, moved, renumbered, open brackets), links and
-/// warnings, or the reason it failed.
+/// redline as NAME.1-2.EXT ... Then OUT/index.html lists every series with
+/// its counts (ADD, SUP, MOD, NOC, moved, renumbered, open brackets), links
+/// and warnings, or the reason it failed.
 ///
 /// Every file is written atomically: an interrupted run never leaves a
-/// half-written file. Output is byte-identical between runs and whatever --jobs is.
-/// A progress bar is drawn on stderr when it is a terminal.
+/// half-written file. Output is byte-identical between runs and whatever
+/// --jobs is. A progress bar is drawn on stderr when it is a terminal.
 #[derive(Debug, clap::Args)]
-#[command(after_long_help = EXAMPLES)]
+#[command(after_long_help = EXAMPLES, verbatim_doc_comment)]
 pub struct Args {
     /// The folder holding one folder per series.
     #[arg(value_name = "DIR")]
@@ -67,7 +77,7 @@ pub struct Args {
 }
 
 /// Runs the batch; exit 2 when any series failed.
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let options = BatchOptions {
         jobs: args.jobs.map(usize::from),
         formats: args.format.clone(),
@@ -84,6 +94,15 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         eprintln!("redline: {name}: {reason}");
         code = EXIT_ERROR;
     }
+    let failed = report.failures().count();
+    let files: usize =
+        report.outcomes.iter().filter_map(|o| o.result.as_ref().ok()).map(|w| w.files.len()).sum();
+    notes.say(format_args!(
+        "wrote {} ({} series, {failed} failed: {files} files and {})",
+        args.output.display(),
+        report.outcomes.len(),
+        batch::INDEX_FILE
+    ));
     Ok(code)
 }
 

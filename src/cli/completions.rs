@@ -31,13 +31,24 @@ pub struct Args {
 
 /// Prints the completion script for the shell asked for.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let mut command = Cli::command();
+    let mut command = visible(Cli::command());
     let mut script = Vec::new();
     clap_complete::generate(args.shell, &mut command, "redline", &mut script);
     redline::output::emit(None, &script)?;
     Ok(EXIT_OK)
 }
 
+/// The command without its hidden subcommands (`man`): what completions
+/// offer. Clap has no way to remove a subcommand, so the command is built
+/// again from its visible parts.
+fn visible(command: clap::Command) -> clap::Command {
+    let shown = command.get_subcommands().filter(|sub| !sub.is_hide_set()).cloned();
+    clap::Command::new("redline")
+        .version(env!("CARGO_PKG_VERSION"))
+        .about(command.get_about().cloned().unwrap_or_default())
+        .args(command.get_arguments().cloned())
+        .subcommands(shown)
+}
 /// Write the man pages (redline.1, redline-diff.1 ...) into a folder.
 #[derive(Debug, clap::Args)]
 pub struct ManArgs {

@@ -1,17 +1,51 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
-use super::{EXIT_OK, InputArgs};
+use super::page::{HeaderArgs, PageArgs};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, Notes};
 use redline::diff::{DiffOptions, diff};
-use redline::render::{self, Format, Header, Markers, Options, View};
+use redline::model::{Redline, Summary};
+use redline::render::{self, Format, Markers, Options, View};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
+const EXAMPLES: &str = "\
+Examples:
+  The redline of two revisions in the terminal (colours), or as plain text:
+    redline diff res140-2010.txt res140-2014.txt
+    redline diff res140-2010.txt res140-2014.txt --format text > redline.txt
+
+  The working document as an HTML page to open, print on A4 or send round, with
+  DL/23's header block (the front matter, legend and summary, prints after the
+  resolution; --front-matter none leaves it out):
+    redline diff res140-2010.txt res140-2014.txt -o dl23.html \\
+      --doc-number 'DL/23-E (Rev.2)' --date '31 October 2014' --origin English \\
+      --committee 'WORKING GROUP OF THE PLENARY' --draft-title 'DRAFT RESOLUTION 140' \\
+      --status 'WORK IN PROGRESS' --proposal WGPL/23/1
+
+  Old and new side by side, the columns named as diff -L names them:
+    redline diff r1.txt r2.txt --view side-by-side -L 'Guadalajara 2010' -L 'Busan 2014' -o sbs.html
+
+  Counts per section; the new revision from a pipe; a script that acts on changes:
+    redline diff r1.txt r2.txt --stat
+    export-draft | redline diff r1.txt - --format json > redline.json
+    redline diff r1.txt r2.txt --exit-code -q -o /dev/null || echo 'the text changed'
+
+Exit status: 0 when the redline was written (with --exit-code: and the texts
+do not differ), 1 with --exit-code when they differ, 2 on an error (unreadable
+revision, bad flag, unwritable output).";
+
 /// Show what changed between two revisions of a resolution.
+///
+/// Aligns the provisions of OLD and NEW by their content and writes the
+/// redline: each provision marked ADD, SUP, MOD or NOC, deletions struck,
+/// insertions underlined, renumbered labels and moved provisions shown as
+/// such. Two revisions with the same text say "no differences" on stderr.
 #[derive(Debug, clap::Args)]
+#[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The old revision.
+    /// The old revision (`-` for standard input).
     old: PathBuf,
-    /// The new revision.
+    /// The new revision (`-` for standard input).
     new: PathBuf,
     /// Output format [default: from the -o extension (.html, .txt, .json, .critic, .md);
     /// else ansi on a terminal, text otherwise].
@@ -33,33 +67,20 @@ pub struct Args {
     /// Write to FILE instead of stdout (`-` is stdout); written atomically.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
+    /// Exit with status 1 when the revisions differ, as `git diff --exit-code`.
+    #[arg(long)]
+    exit_code: bool,
     #[command(flatten)]
     input: InputArgs,
     #[command(flatten)]
+    page: PageArgs,
+    /// Name of the old, then of the new revision in the side-by-side column heads
+    /// and the page title, as `diff -L` [default: the file names].
+    #[arg(short = 'L', long = "label", value_name = "NAME", help_heading = "HTML page")]
+    #[arg(num_args = 1, action = clap::ArgAction::Append)]
+    labels: Vec<String>,
+    #[command(flatten)]
     header: HeaderArgs,
-}
-
-/// The header block of an HTML redline, as in an ITU working document.
-#[derive(Debug, Clone, clap::Args)]
-struct HeaderArgs {
-    /// Document number for the header block, e.g. "DL/23-E (Rev.2)".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    doc_number: Option<String>,
-    /// Date for the header block, e.g. "31 October 2014".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    date: Option<String>,
-    /// Original language, shown as "Original: S".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    origin: Option<String>,
-    /// Committee, e.g. "WORKING GROUP OF THE PLENARY".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    committee: Option<String>,
-    /// Status line, e.g. "WORK IN PROGRESS".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    status: Option<String>,
-    /// Proposal mark, e.g. WGPL/23/1, shown as "MOD WGPL/23/1".
-    #[arg(long, value_name = "S", help_heading = "HTML header")]
-    proposal: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -76,17 +97,14 @@ enum ViewArg {
     SideBySide,
 }
 
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let options = options(&args)?;
     options.check()?;
-    let read = args.input.read_options()?;
     redline::decode::refuse_same_file(&args.old, &args.new)?;
     // One after the other, on this thread: parsing them on two threads was 15%
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
-    let (old, new) = (redline::load(&args.old, &read)?, redline::load(&args.new, &read)?);
-    args.input.warn_tracked_changes(&args.old, &old);
-    args.input.warn_tracked_changes(&args.new, &new);
+    let (old, new) = (args.input.load(&args.old)?, args.input.load(&args.new)?);
     let redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     // The redline holds all it renders: free the documents before the page
     // is built, so the two are never in memory at once.
@@ -96,10 +114,34 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     }
     let out = render::render(&redline, &options)?;
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    notes.wrote(args.output.as_deref(), counts(options.format, &redline.summary));
+    let differ = differs(&redline.summary);
+    if !differ {
+        notes.say(no_differences(&redline));
+    }
     // The process ends here: the system takes the memory back faster than
     // freeing every span one by one would.
     std::mem::forget((redline, out));
-    Ok(EXIT_OK)
+    Ok(if args.exit_code && differ { EXIT_CHECK_FAILED } else { EXIT_OK })
+}
+
+/// `true` when the texts differ: a piece added, suppressed, modified, moved or renumbered.
+fn differs(summary: &Summary) -> bool {
+    summary.add + summary.sup + summary.modified + summary.moved + summary.renumbered > 0
+}
+
+/// `no differences`, and what differs besides the text, if anything.
+fn no_differences(redline: &Redline) -> &'static str {
+    let layout = redline.entries.iter().any(|entry| entry.layout || entry.typographic);
+    if layout { "no differences (only layout or typography)" } else { "no differences" }
+}
+
+/// `html: 3 ADD, 1 SUP, 12 MOD, 40 NOC, 1 moved, 9 renumbered`.
+fn counts(format: Format, s: &Summary) -> String {
+    format!(
+        "{format}: {} ADD, {} SUP, {} MOD, {} NOC, {} moved, {} renumbered",
+        s.add, s.sup, s.modified, s.noc, s.moved, s.renumbered
+    )
 }
 
 /// The render options the flags ask for.
@@ -117,10 +159,27 @@ fn options(args: &Args) -> anyhow::Result<Options> {
             ViewArg::Clean => View::Clean,
             ViewArg::SideBySide => View::SideBySide,
         },
-        header: header(&args.header),
+        header: args.header.header(),
         stat: args.stat,
         color: format == Format::Ansi && !no_color(),
+        show_noc: args.page.show_noc,
+        front_matter: args.page.front_matter(),
+        labels: labels(&args.labels)?,
+        full: false,
     })
+}
+
+/// `--label OLD --label NEW`: at most two.
+fn labels(given: &[String]) -> anyhow::Result<[Option<String>; 2]> {
+    match given {
+        [] => Ok([None, None]),
+        [old] => Ok([Some(old.clone()), None]),
+        [old, new] => Ok([Some(old.clone()), Some(new.clone())]),
+        _ => anyhow::bail!(
+            "--label given {} times: once for the old, once for the new revision",
+            given.len()
+        ),
+    }
 }
 
 /// `--format`, else the output file's extension, else ansi on a terminal and text otherwise.
@@ -133,9 +192,4 @@ fn format(flag: Option<Format>, output: Option<&Path>) -> redline::Result<Format
 /// `NO_COLOR` set to anything but the empty string (<https://no-color.org>).
 fn no_color() -> bool {
     std::env::var_os("NO_COLOR").is_some_and(|value| !value.is_empty())
-}
-
-fn header(args: &HeaderArgs) -> Header {
-    let HeaderArgs { doc_number, date, origin, committee, status, proposal } = args.clone();
-    Header { title: None, doc_number, date, origin, committee, status, proposal }
 }

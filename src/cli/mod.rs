@@ -5,18 +5,22 @@ mod brackets;
 mod completions;
 mod diff;
 mod format;
+mod input;
 mod interrupt;
 mod outline;
+mod page;
 mod read;
 mod series;
 
 use clap::{Parser, Subcommand};
-use redline::docx::View;
 use std::process::ExitCode;
+
+pub use input::InputArgs;
 
 /// Exit status: the command did its job.
 pub const EXIT_OK: u8 = 0;
-/// Exit status: a `--check` found problems (unbalanced brackets ...).
+/// Exit status: a check found something: `brackets --check` an unbalanced
+/// bracket, `diff --exit-code` a difference.
 pub const EXIT_CHECK_FAILED: u8 = 1;
 /// Exit status: interrupted by Ctrl-C or SIGTERM (unfinished files removed).
 pub const EXIT_INTERRUPTED: u8 = 130;
@@ -42,7 +46,7 @@ Examples:
 
 Exit status:
   0  the command did its job
-  1  a --check found problems (unbalanced brackets ...)
+  1  brackets --check found an unbalanced bracket; diff --exit-code found differences
   2  an error: unreadable input, bad flags, unwritable output, a failed series in a batch
 
 Run 'redline help COMMAND' for each command's manual and examples.";
@@ -53,6 +57,33 @@ Run 'redline help COMMAND' for each command's manual and examples.";
 pub struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Say nothing on stderr but errors and warnings (not what was written,
+    /// not "no differences").
+    #[arg(short, long, global = true)]
+    quiet: bool,
+}
+
+/// What a command tells on stderr besides errors and warnings: the file it
+/// wrote and its counts, "no differences". Silenced by `-q`.
+#[derive(Debug, Clone, Copy)]
+pub struct Notes {
+    quiet: bool,
+}
+
+impl Notes {
+    /// One line on stderr, unless quiet.
+    pub fn say(self, line: impl std::fmt::Display) {
+        if !self.quiet {
+            eprintln!("redline: {line}");
+        }
+    }
+
+    /// `wrote FILE (what)` when `output` is a file, not stdout.
+    pub fn wrote(self, output: Option<&std::path::Path>, what: impl std::fmt::Display) {
+        if let Some(path) = output.filter(|path| !redline::output::is_stdout(Some(path))) {
+            self.say(format_args!("wrote {} ({what})", path.display()));
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
@@ -83,7 +114,7 @@ pub fn run() -> ExitCode {
         eprintln!("redline: {error}");
         return ExitCode::from(EXIT_ERROR);
     }
-    match dispatch(cli.command) {
+    match dispatch(cli.command, Notes { quiet: cli.quiet }) {
         Ok(code) => ExitCode::from(code),
         Err(error) => {
             eprintln!("redline: {}", describe(&error));
@@ -104,9 +135,13 @@ pub fn describe(error: &anyhow::Error) -> String {
             RenderOption::View(view) => format!("--view {view} is"),
             RenderOption::Markers => "--markers is".to_string(),
             RenderOption::Header => {
-                "--doc-number, --date, --origin, --committee, --status and --proposal are"
+                "--doc-number, --date, --origin, --committee, --draft-title, --status and \
+                 --proposal are"
                     .to_string()
             }
+            RenderOption::ShowNoc => "--show-noc is".to_string(),
+            RenderOption::FrontMatter(place) => format!("--front-matter {place} is"),
+            RenderOption::Labels => "--label is".to_string(),
         };
         return format!("{flags} for --format {formats}");
     }
@@ -123,63 +158,16 @@ pub fn describe(error: &anyhow::Error) -> String {
     format!("{error}{remedy}")
 }
 
-fn dispatch(command: Command) -> anyhow::Result<u8> {
+fn dispatch(command: Command, notes: Notes) -> anyhow::Result<u8> {
     match command {
         Command::Outline(args) => outline::run(args),
-        Command::Diff(args) => diff::run(args),
-        Command::Accept(args) => read::accept(args),
-        Command::Reject(args) => read::reject(args),
-        Command::Brackets(args) => brackets::run(args),
-        Command::Series(args) => series::run(args),
-        Command::Batch(args) => batch::run(args),
+        Command::Diff(args) => diff::run(args, notes),
+        Command::Accept(args) => read::accept(args, notes),
+        Command::Reject(args) => read::reject(args, notes),
+        Command::Brackets(args) => brackets::run(args, notes),
+        Command::Series(args) => series::run(args, notes),
+        Command::Batch(args) => batch::run(args, notes),
         Command::Completions(args) => completions::run(args),
         Command::Man(args) => completions::man(args),
-    }
-}
-
-/// The `--encoding` flag shared by every command that reads resolutions.
-#[derive(Debug, Clone, clap::Args)]
-pub struct InputArgs {
-    /// Decode input with this encoding (any WHATWG label: utf-8, windows-1252,
-    /// utf-16le ...) instead of detecting it.
-    #[arg(long, value_name = "LABEL")]
-    pub encoding: Option<String>,
-    /// Read a file with no text as a revision with no provisions (a new
-    /// resolution against nothing) instead of refusing it.
-    #[arg(long)]
-    pub allow_empty: bool,
-    /// Read Word documents (.docx) with their tracked changes rejected: the
-    /// text before the changes [default: every change accepted, with a warning].
-    #[arg(long)]
-    pub original: bool,
-}
-
-impl InputArgs {
-    /// How input files are read; an unknown encoding label is an error.
-    pub fn read_options(&self) -> redline::Result<redline::decode::ReadOptions> {
-        let encoding =
-            self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
-        let view = if self.original { View::Original } else { View::Accepted };
-        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty, view })
-    }
-}
-
-impl InputArgs {
-    /// Prints the warning of a Word document read from one view of its
-    /// tracked changes, with the flag that reads the other.
-    pub fn warn_tracked_changes(
-        &self,
-        path: &std::path::Path,
-        document: &redline::model::Document,
-    ) {
-        let path = path.display().to_string();
-        if let Some(warning) = redline::tracked_changes_warning(&path, document) {
-            let flag = if self.original {
-                " (--original)"
-            } else {
-                "; --original reads the text before them"
-            };
-            eprintln!("redline: warning: {warning}{flag}");
-        }
     }
 }

@@ -7,7 +7,7 @@ use std::path::PathBuf;
 /// Show the structure found in a resolution: sections, provisions, diagnostics.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// The resolution to read.
+    /// The resolution to read (`-` for standard input).
     file: PathBuf,
     /// Output format: `text` for reading, `json` for programs.
     #[arg(
@@ -23,8 +23,7 @@ pub struct Args {
 
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let document = redline::load(&args.file, &args.input.read_options()?)?;
-    args.input.warn_tracked_changes(&args.file, &document);
+    let document = args.input.load(&args.file)?;
     let out = render::outline(&document, args.format)?;
     redline::output::emit(None, out.as_bytes())?;
     Ok(EXIT_OK)

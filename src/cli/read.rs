@@ -1,12 +1,11 @@
 //! `redline accept` and `redline reject`: read a rendered redline back, or a
 //! Word document's tracked changes.
 
-use super::{EXIT_OK, InputArgs};
-use redline::decode::{Decoded, ReadOptions};
+use super::{EXIT_OK, InputArgs, Notes};
+use redline::decode::ReadOptions;
 use redline::docx::View;
 use redline::read::{Markup, read};
-use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Print the new revision: the redline with every change accepted.
 #[derive(Debug, clap::Args)]
@@ -28,8 +27,8 @@ struct Common {
     /// or a DL/23 export with `~~struck~~` text; or a Word document (.docx)
     /// with tracked changes, whose text with every change accepted (rejected) is written.
     file: PathBuf,
-    /// Its notation [default: detected from the markers present].
-    #[arg(long, value_enum, default_value_t = FromArg::Auto)]
+    /// Its notation [default: auto, detected from the markers present].
+    #[arg(long, value_enum, default_value_t = FromArg::Auto, hide_default_value = true)]
     from: FromArg,
     /// Write to FILE instead of stdout (`-` is stdout); written atomically.
     #[arg(short, long, value_name = "FILE")]
@@ -47,17 +46,18 @@ enum FromArg {
     Dl23,
 }
 
-pub fn accept(args: AcceptArgs) -> anyhow::Result<u8> {
-    run(&args.common, true)
+pub fn accept(args: AcceptArgs, notes: Notes) -> anyhow::Result<u8> {
+    run(&args.common, true, notes)
 }
 
-pub fn reject(args: RejectArgs) -> anyhow::Result<u8> {
-    run(&args.common, false)
+pub fn reject(args: RejectArgs, notes: Notes) -> anyhow::Result<u8> {
+    run(&args.common, false, notes)
 }
 
-fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
+fn run(args: &Common, accept: bool, notes: Notes) -> anyhow::Result<u8> {
     let view = if accept { View::Accepted } else { View::Original };
-    let decoded = load(&args.file, &args.input, view)?;
+    let options = ReadOptions { view, ..args.input.read_options()? };
+    let decoded = super::input::read_decoded(&args.file, &options)?;
     let out = if decoded.docx.is_some() {
         decoded.text
     } else {
@@ -66,21 +66,10 @@ fn run(args: &Common, accept: bool) -> anyhow::Result<u8> {
         if accept { revisions.new } else { revisions.old }
     };
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
+    let side = if accept { "new" } else { "old" };
+    let lines = out.lines().count();
+    notes.wrote(args.output.as_deref(), format_args!("the {side} revision, {lines} lines"));
     Ok(EXIT_OK)
-}
-
-/// The decoded text of `path`, or of stdin for `-` (a Word document in `view`).
-fn load(path: &Path, input: &InputArgs, view: View) -> redline::Result<Decoded> {
-    let options = ReadOptions { view, ..input.read_options()? };
-    if path.as_os_str() != "-" {
-        return redline::decode::read_file(path, &options);
-    }
-    let mut bytes = Vec::new();
-    std::io::stdin().read_to_end(&mut bytes).map_err(|error| redline::Error::Read {
-        path: path.into(),
-        reason: redline::error::describe_io(&error),
-    })?;
-    redline::decode::decode_file(path, &bytes, &options)
 }
 
 fn markup(from: FromArg) -> Markup {

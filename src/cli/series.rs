@@ -1,8 +1,9 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
-use super::{EXIT_OK, InputArgs};
+use super::page::{HeaderArgs, PageArgs};
+use super::{EXIT_OK, InputArgs, Notes};
 use anyhow::{Context, bail};
-use redline::render::{self, Format};
+use redline::render::{self, Format, FrontMatter, Options};
 use redline::series::{self, Series, SeriesOptions, SeriesSpec};
 use std::path::{Path, PathBuf};
 
@@ -32,7 +33,8 @@ bad flag, unwritable output).";
 ///
 /// The revisions are files, or one folder holding them (ordered by file
 /// name, or by the `series.toml` in it, which also gives labels and the
-/// header: document number, committee, proposal id).
+/// header: document number, date, committee, status ...), or that
+/// `series.toml`. Header flags override the `series.toml` keys.
 ///
 /// The JSON output is `{"revisions": [...], "steps": [one redline per
 /// consecutive pair], "cumulative": {"provisions": [... spans with
@@ -40,7 +42,8 @@ bad flag, unwritable output).";
 #[derive(Debug, clap::Args)]
 #[command(after_long_help = EXAMPLES)]
 pub struct Args {
-    /// The revisions, oldest first (at least two), or one series folder.
+    /// The revisions, oldest first (at least two; `-` for standard input), or
+    /// one series folder (or its series.toml).
     #[arg(required = true, value_name = "REV")]
     revisions: Vec<PathBuf>,
     /// A revision's label in the legend; repeat it, once per revision in order
@@ -62,10 +65,14 @@ pub struct Args {
     format: Option<Format>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    page: PageArgs,
+    #[command(flatten)]
+    header: HeaderArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
-pub fn run(args: Args) -> anyhow::Result<u8> {
+pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let format =
         Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
     let pairs_path = match (&args.output, args.pairs) {
@@ -73,28 +80,57 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
         (_, false) => None,
     };
-    let spec = spec(&args.revisions, &args.labels)?;
+    let page = Options {
+        format,
+        show_noc: args.page.show_noc,
+        front_matter: args.page.front_matter(),
+        ..Options::default()
+    };
+    if format != Format::Html && (page.show_noc || page.front_matter != FrontMatter::Auto) {
+        bail!("--show-noc and --front-matter are for --format html");
+    }
+    let mut spec = spec(&args.revisions, &args.labels)?;
+    spec.header = args.header.header().or(std::mem::take(&mut spec.header));
     let options = SeriesOptions {
         base: args.base,
         read: args.input.read_options()?,
         ..SeriesOptions::default()
     };
-    let series = series::build(&spec, &options)?;
+    let series = series::build_with(&spec, &options, &super::input::load)?;
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }
-    redline::output::emit(args.output.as_deref(), render::series(&series, format)?.as_bytes())?;
+    redline::output::emit(args.output.as_deref(), render::series(&series, &page)?.as_bytes())?;
+    let s = series.cumulative.summary;
+    notes.wrote(
+        args.output.as_deref(),
+        format_args!(
+            "{format}, {} revisions: {} ADD, {} SUP, {} MOD, {} NOC, {} moved, {} renumbered",
+            series.revisions.len(),
+            s.add,
+            s.sup,
+            s.modified,
+            s.noc,
+            s.moved,
+            s.renumbered
+        ),
+    );
     if let Some(path) = pairs_path {
-        write_pairs(&series, path, format)?;
+        let written = write_pairs(&series, path, format)?;
+        notes.say(format_args!("wrote {} beside it", written.join(", ")));
     }
     Ok(EXIT_OK)
 }
 
 /// The series: one folder, or the files given; `--label`s override the labels.
 fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
-    let mut spec = match paths {
-        [dir] if dir.is_dir() => SeriesSpec::from_folder(dir)?,
-        _ => SeriesSpec::from_files(paths, &[]),
+    let folder = match paths {
+        [path] => series::series_folder(path),
+        _ => None,
+    };
+    let mut spec = match folder {
+        Some(dir) => SeriesSpec::from_folder(&dir)?,
+        None => SeriesSpec::from_files(paths, &[]),
     };
     if labels.len() > spec.revisions.len() {
         bail!("{} --label given for {} revisions", labels.len(), spec.revisions.len());
@@ -105,13 +141,16 @@ fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
     Ok(spec)
 }
 
-/// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...
-fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<()> {
+/// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...;
+/// returns the names written.
+fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<Vec<String>> {
     let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
+    let mut names = Vec::new();
     for (index, step) in series.steps.iter().enumerate() {
         let text = render::step(step, format)?;
-        let pair = path.with_file_name(redline::batch::step_file_name(&stem, index, format));
-        redline::output::write_atomic(&pair, text.as_bytes())?;
+        let name = redline::batch::step_file_name(&stem, index, format);
+        redline::output::write_atomic(&path.with_file_name(&name), text.as_bytes())?;
+        names.push(name);
     }
-    Ok(())
+    Ok(names)
 }

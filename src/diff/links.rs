@@ -126,7 +126,11 @@ mod tests {
     #[test]
     fn words_inserted_from_the_suppressed_neighbour_are_a_merge() {
         let mut entries = [
-            modified(vec![eq("a) Resolution 73 "), ins("and Resolution 113 (Marrakesh) "), eq("of;")]),
+            modified(vec![
+                eq("a) Resolution 73 "),
+                ins("and Resolution 113 (Marrakesh) "),
+                eq("of;"),
+            ]),
             suppressed("b) Resolution 113 (Marrakesh) of the Conference;\n"),
         ];
         let found = links(&mut entries);

@@ -25,6 +25,7 @@ pub use document::{
 };
 pub use header::Header;
 pub use redline::{
-    Action, Emphasis, Entry, EntryKind, Links, Op, Redline, Role, SCHEMA_VERSION, Source, Span, Summary,
+    Action, Emphasis, Entry, EntryKind, Links, Op, Redline, Role, SCHEMA_VERSION, Source, Span,
+    Summary,
 };
 pub use revision::Revision;

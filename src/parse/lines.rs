@@ -131,8 +131,8 @@ pub(super) fn classify(text: &str, line: &Line, dash_lists: bool) -> Start {
     }
 }
 
-/// Markdown list markers: one of these and a space, before a label.
-const MARKERS: [&str; 3] = ["- ", "* ", "+ "];
+/// Markdown list markers: one of these and a space or a tab, before a label.
+const MARKERS: [&str; 6] = ["- ", "* ", "+ ", "-\t", "*\t", "+\t"];
 
 fn item(text: &str, line: &Line, dash_lists: bool) -> Option<Item> {
     let at = line.body;
@@ -142,7 +142,7 @@ fn item(text: &str, line: &Line, dash_lists: bool) -> Option<Item> {
         if let Some(item) = labelled(text, line, after, true) {
             return Some(item);
         }
-        if dash_lists || *marker != "- " {
+        if dash_lists || !marker.starts_with('-') {
             return Some(Item { marker: true, label: None, text: after, alone: false });
         }
     }
@@ -202,6 +202,18 @@ mod tests {
         let line = split_lines(text)[0];
         let item = classify(text, &line, true);
         assert_eq!(item.item().map(|i| (i.marker, i.label.is_none())), Some((true, true)));
+    }
+
+    #[test]
+    fn a_tab_after_the_marker_is_a_marker_too() {
+        let text = "-\ta) text";
+        let (_, start) = first(text);
+        let item = start.item().unwrap();
+        assert!(item.marker, "{item:?}");
+        assert_eq!(&text[item.label.clone().unwrap().range], "a)");
+        let (_, start) = first("-\ttext of a bullet");
+        let item = start.item().unwrap();
+        assert!(!item.marker, "a tab-separated dash bullet keeps its label: {item:?}");
     }
 
     #[test]

@@ -339,6 +339,29 @@ fn markdown_list_markers_are_not_labels() {
 }
 
 #[test]
+fn a_marker_before_a_label_is_not_a_bullet_and_a_bullet_stays_one() {
+    check(
+        "considering\n\n- a) one;\n-\tb) two;\n* c) three;\n\nresolves\n\n1 to do:\n\n- a bullet;\n-\ta tab bullet,\n",
+        "   1 [preamble] considering
+   3   a)  one;
+   4   b)  two;
+   5   c)  three;
+   7 [operative] resolves
+   9   1  to do:
+  11     -  a bullet;
+  12     -  a tab bullet,
+",
+    );
+    let label = |input: &str| {
+        let document = parse(input);
+        let label = document.pieces[1].label.clone().unwrap();
+        (label.text, label.kind)
+    };
+    assert_eq!(label("considering\n\n-\tb) two;\n"), ("b)".into(), LabelKind::Letter));
+    assert_eq!(label("considering\n\n- a bullet;\n"), ("-".into(), LabelKind::Bullet));
+}
+
+#[test]
 fn a_dash_in_a_markdown_list_without_a_label_is_a_marker() {
     check(
         "requests\n\n- 3 to do;\n- ~~4~~ to elaborate;\n- 5 to take,\n",

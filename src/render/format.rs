@@ -70,8 +70,9 @@ impl Format {
     }
 
     /// The format of an output: `chosen` if given, else the extension of
-    /// `output` (a file; `None` or `-` is stdout), else `default`. An
-    /// extension that names none of `allowed` is an error.
+    /// `output` (a file; `None` or `-` is stdout, and so is a device or a
+    /// pipe such as `/dev/null`), else `default`. An extension that names
+    /// none of `allowed` is an error.
     pub fn decide(
         chosen: Option<Format>,
         output: Option<&Path>,
@@ -81,7 +82,8 @@ impl Format {
         if let Some(format) = chosen {
             return Ok(format);
         }
-        let Some(path) = output.filter(|path| !crate::output::is_stdout(Some(path))) else {
+        let file = |path: &&Path| !crate::output::is_stdout(Some(path)) && !is_special(path);
+        let Some(path) = output.filter(file) else {
             return Ok(default);
         };
         match Format::from_path(path).filter(|format| allowed.contains(format)) {
@@ -93,6 +95,12 @@ impl Format {
             }),
         }
     }
+}
+
+/// `true` for a path that exists and is neither a file nor a folder: a
+/// device (`/dev/null`) or a pipe, which has no extension to go by.
+fn is_special(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !meta.is_file() && !meta.is_dir())
 }
 
 /// `.html, .txt or .json`.
@@ -141,6 +149,15 @@ mod tests {
             Format::decide(None, Some(Path::new("-")), all, Format::Text).unwrap(),
             Format::Text
         );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_device_takes_the_default_format() {
+        let null = Some(Path::new("/dev/null"));
+        assert_eq!(Format::decide(None, null, &Format::ALL, Format::Text).unwrap(), Format::Text);
+        let chosen = Format::decide(Some(Format::Html), null, &Format::ALL, Format::Text);
+        assert_eq!(chosen.unwrap(), Format::Html);
     }
 
     #[test]

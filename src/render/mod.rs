@@ -22,6 +22,7 @@ mod critic;
 mod format;
 mod html;
 mod json;
+mod list_marker;
 pub mod markers;
 mod outline;
 mod plain;
@@ -43,6 +44,33 @@ use crate::error::{Error, RenderOption, Result};
 use crate::model::{Document, Redline};
 use crate::series::Series;
 
+/// Where an HTML page puts its front matter: the legend, the summary, the
+/// list of changes and the bracket table.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum FrontMatter {
+    /// Before the resolution on screen, after it on paper.
+    #[default]
+    Auto,
+    /// Before the resolution, on screen and on paper.
+    Before,
+    /// After the resolution, on screen and on paper.
+    After,
+    /// Left out.
+    Omit,
+}
+
+impl FrontMatter {
+    /// The name as `--front-matter` spells it (`auto` is no flag).
+    pub fn name(self) -> &'static str {
+        match self {
+            FrontMatter::Auto => "auto",
+            FrontMatter::Before => "before",
+            FrontMatter::After => "after",
+            FrontMatter::Omit => "none",
+        }
+    }
+}
+
 /// How to render a redline.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Options {
@@ -58,6 +86,15 @@ pub struct Options {
     pub stat: bool,
     /// Colours for `ansi`; without them (`NO_COLOR`), `~~` and `++` mark the changes.
     pub color: bool,
+    /// `NOC` in the margin of unchanged provisions too (`html` only).
+    pub show_noc: bool,
+    /// Where the legend, summary and tables go (`html` only).
+    pub front_matter: FrontMatter,
+    /// Names of the old and new revision, for the side-by-side column heads
+    /// and the page title (`html` only) [default: the file names].
+    pub labels: [Option<String>; 2],
+    /// Bracketed texts in full rather than cut to a line (bracket reports as `text`).
+    pub full: bool,
 }
 
 impl Options {
@@ -70,14 +107,38 @@ impl Options {
             Some((RenderOption::View(self.view.name()), "html"))
         } else if self.markers != Markers::Tilde && format != Format::Text {
             Some((RenderOption::Markers, "text"))
-        } else if self.header != Header::default() && format != Format::Html {
-            Some((RenderOption::Header, "html"))
+        } else if format != Format::Html {
+            self.page_option().map(|option| (option, "html"))
         } else {
             None
         };
         match unused {
             Some((option, formats)) if !self.stat => Err(Error::UnusedOption { option, formats }),
             _ => Ok(()),
+        }
+    }
+}
+
+impl From<Format> for Options {
+    /// The default options of `format`.
+    fn from(format: Format) -> Self {
+        Options { format, ..Options::default() }
+    }
+}
+
+impl Options {
+    /// The first option set that only an HTML page uses.
+    fn page_option(&self) -> Option<RenderOption> {
+        if self.header != Header::default() {
+            Some(RenderOption::Header)
+        } else if self.show_noc {
+            Some(RenderOption::ShowNoc)
+        } else if self.front_matter != FrontMatter::Auto {
+            Some(RenderOption::FrontMatter(self.front_matter.name()))
+        } else if self.labels.iter().any(Option::is_some) {
+            Some(RenderOption::Labels)
+        } else {
+            None
         }
     }
 }
@@ -96,15 +157,16 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
         Format::Critic => critic::render(redline),
         Format::Json => json::pair(redline),
         Format::Ansi => ansi::render(redline, options.view, options.color),
-        Format::Html => html::pair(redline, options.view, &options.header)?,
+        Format::Html => html::pair(redline, options)?,
     })
 }
 
 /// Renders a series' cumulative redline (JSON: the whole series) in one of
-/// [`Format::DOCUMENTS`].
-pub fn series(series: &Series, format: Format) -> Result<String> {
-    match format {
-        Format::Html => html::series(series),
+/// [`Format::DOCUMENTS`]; the page options of `options` apply to HTML
+/// (`show_noc`, `front_matter`), the series' own header to every format.
+pub fn series(series: &Series, options: &Options) -> Result<String> {
+    match options.format {
+        Format::Html => html::series(series, options),
         Format::Text => Ok(text::series::render(series)),
         Format::Json => json::value(series),
         other => Err(unsupported(other, "a series")),
@@ -116,21 +178,23 @@ pub fn step(step: &Redline, format: Format) -> Result<String> {
     render(step, &Options { format, ..Options::default() })
 }
 
-/// Renders the bracket report of one document in one of [`Format::DOCUMENTS`].
-pub fn document_brackets(report: &DocumentReport, format: Format) -> Result<String> {
-    match format {
+/// Renders the bracket report of one document in one of [`Format::DOCUMENTS`]
+/// (`options.full`: the text format's bracketed texts whole).
+pub fn document_brackets(report: &DocumentReport, options: &Options) -> Result<String> {
+    match options.format {
         Format::Html => Ok(html::document_html(report)),
-        Format::Text => Ok(text::brackets::document_text(report)),
+        Format::Text => Ok(text::brackets::document_text(report, options.full)),
         Format::Json => json::value(report),
         other => Err(unsupported(other, "a bracket report")),
     }
 }
 
-/// Renders the bracket report across revisions in one of [`Format::DOCUMENTS`].
-pub fn revisions_brackets(report: &RevisionsReport, format: Format) -> Result<String> {
-    match format {
+/// Renders the bracket report across revisions in one of [`Format::DOCUMENTS`]
+/// (`options.full`: the text format's bracketed texts whole).
+pub fn revisions_brackets(report: &RevisionsReport, options: &Options) -> Result<String> {
+    match options.format {
         Format::Html => Ok(html::revisions_html(report)),
-        Format::Text => Ok(text::brackets::revisions_text(report)),
+        Format::Text => Ok(text::brackets::revisions_text(report, options.full)),
         Format::Json => json::value(report),
         other => Err(unsupported(other, "a bracket report")),
     }

@@ -29,7 +29,7 @@ mod spec;
 
 pub use compose::compose;
 pub use cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
-pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec};
+pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec, series_folder};
 
 use crate::diff::{DiffOptions, diff};
 use crate::error::{Error, Result};
@@ -72,15 +72,33 @@ impl Default for SeriesOptions {
 
 /// Reads, parses and diffs the revisions of `spec` and composes them.
 pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
-    let (revisions, documents) = load(spec, options)?;
+    build_with(spec, options, &crate::load)
+}
+
+/// [`build`], each revision read by `read` (the command line reads `-` as
+/// standard input).
+pub fn build_with(spec: &SeriesSpec, options: &SeriesOptions, read: &Reader) -> Result<Series> {
+    let (revisions, documents) = load_with(spec, options, read)?;
     let mut series = from_documents(revisions, &documents, options)?;
     series.header = spec.header.clone();
     Ok(series)
 }
 
+/// Reads and parses one revision.
+pub type Reader = dyn Fn(&std::path::Path, &crate::decode::ReadOptions) -> Result<Document>;
+
 /// Reads and parses the revisions of `spec`, checking first that the series
 /// has two revisions and that the base is one of them.
 pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>, Vec<Document>)> {
+    load_with(spec, options, &crate::load)
+}
+
+/// [`load`], each revision read by `read`.
+pub fn load_with(
+    spec: &SeriesSpec,
+    options: &SeriesOptions,
+    read: &Reader,
+) -> Result<(Vec<Revision>, Vec<Document>)> {
     check_shape(spec.revisions.len(), options.base)?;
     for pair in spec.revisions.windows(2) {
         crate::decode::refuse_same_file(&pair[0].path, &pair[1].path)?;
@@ -88,7 +106,7 @@ pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>
     let documents = spec
         .revisions
         .iter()
-        .map(|revision| crate::load(&revision.path, &options.read))
+        .map(|revision| read(&revision.path, &options.read))
         .collect::<Result<Vec<Document>>>()?;
     let revisions = spec
         .revisions

@@ -6,8 +6,12 @@
 //!
 //! ```toml
 //! document = "DL/23-E (Rev.2)"
+//! date = "31 October 2014"
+//! origin = "English"
 //! committee = "Working Group of the Plenary"
-//! proposal = "MOD WGPL/23/1"
+//! draft_title = "DRAFT RESOLUTION 140"
+//! status = "WORK IN PROGRESS"
+//! proposal = "WGPL/23/1"
 //!
 //! [[revisions]]
 //! file = "01-guadalajara-2010.txt"
@@ -52,6 +56,7 @@ struct SeriesToml {
     date: Option<String>,
     origin: Option<String>,
     committee: Option<String>,
+    draft_title: Option<String>,
     status: Option<String>,
     proposal: Option<String>,
     revisions: Vec<RevisionToml>,
@@ -94,7 +99,26 @@ impl SeriesSpec {
     }
 }
 
+/// The series folder `path` names: the folder itself, or the folder of a
+/// `series.toml`; `None` for any other path.
+pub fn series_folder(path: &Path) -> Option<PathBuf> {
+    if path.is_dir() {
+        return Some(path.to_path_buf());
+    }
+    if path.file_name()? != SERIES_TOML {
+        return None;
+    }
+    match path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => Some(parent.to_path_buf()),
+        _ => Some(PathBuf::from(".")),
+    }
+}
+
+/// The file name without extension; `stdin` for `-`.
 fn file_stem(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return "stdin".to_string();
+    }
     path.file_stem().unwrap_or(path.as_os_str()).to_string_lossy().into_owned()
 }
 
@@ -111,8 +135,12 @@ fn read_series_toml(dir: &Path, path: &Path) -> Result<(Header, Vec<RevisionSpec
             path: dir.join(&revision.file),
         })
         .collect();
-    let SeriesToml { title, document, date, origin, committee, status, proposal, .. } = parsed;
-    let header = Header { title, doc_number: document, date, origin, committee, status, proposal };
+    let SeriesToml {
+        title, document, date, origin, committee, draft_title, status, proposal, ..
+    } = parsed;
+    let doc_number = document;
+    let header =
+        Header { title, doc_number, date, origin, committee, draft_title, status, proposal };
     Ok((header, revisions))
 }
 
@@ -181,7 +209,7 @@ mod tests {
 
     #[test]
     fn series_toml_names_order_labels_and_header() {
-        let toml = "document = \"DL/1\"\n[[revisions]]\nfile = \"b.txt\"\nlabel = \"B\"\n[[revisions]]\nfile = \"a.txt\"\n";
+        let toml = "document = \"DL/1\"\ndraft_title = \"DRAFT RESOLUTION 1\"\n[[revisions]]\nfile = \"b.txt\"\nlabel = \"B\"\n[[revisions]]\nfile = \"a.txt\"\n";
         check(
             &[("a.txt", ""), ("b.txt", ""), ("series.toml", toml)],
             &[("b.txt", "B"), ("a.txt", "a")],
@@ -189,6 +217,7 @@ mod tests {
         let dir = folder(&[("series.toml", toml)]);
         let spec = SeriesSpec::from_folder(dir.path()).unwrap();
         assert_eq!(spec.header.doc_number.as_deref(), Some("DL/1"));
+        assert_eq!(spec.header.draft_title.as_deref(), Some("DRAFT RESOLUTION 1"));
     }
 
     #[test]
@@ -199,6 +228,16 @@ mod tests {
         )]);
         let error = SeriesSpec::from_folder(dir.path()).unwrap_err().to_string();
         assert!(error.contains("series.toml:2:1:") && error.contains("comitee"), "{error}");
+    }
+
+    #[test]
+    fn a_folder_or_its_series_toml_names_the_series() {
+        let dir = folder(&[("series.toml", "")]);
+        assert_eq!(series_folder(dir.path()).as_deref(), Some(dir.path()));
+        let toml = dir.path().join(SERIES_TOML);
+        assert_eq!(series_folder(&toml).as_deref(), Some(dir.path()));
+        assert_eq!(series_folder(Path::new("series.toml")), Some(PathBuf::from(".")));
+        assert_eq!(series_folder(&dir.path().join("a.txt")), None);
     }
 
     #[test]

@@ -289,3 +289,51 @@ fn html_from_the_output_extension() {
     let html = std::fs::read_to_string(&path).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>") && html.contains("Unbalanced brackets"), "{html}");
 }
+
+#[test]
+fn what_is_open_comes_first_by_section_and_label() {
+    let output = redline(&["brackets", SERIES[0], SERIES[1], SERIES[2]]);
+    let text = stdout(&output);
+    let lists: Vec<&str> = text.lines().filter(|line| !line.starts_with(' ')).collect();
+    let first_list = lists.iter().position(|line| line.is_empty()).map(|at| lists[at + 1]);
+    assert_eq!(first_list, Some("open in rev3 (2)"), "{text}");
+    assert!(
+        text.contains("\n  resolves 1  [coordinate the WSIS Forum and the WSIS Prizes]  8 words, changed since rev2\n"),
+        "{text}"
+    );
+    let report = json(&["brackets", SERIES[0], SERIES[1], SERIES[2], "--format", "json"]);
+    let open: Vec<&str> =
+        report["open"].as_array().unwrap().iter().map(|b| b["text"].as_str().unwrap()).collect();
+    assert_eq!(open, ["coordinate the WSIS Forum and the WSIS Prizes", "annually"]);
+    let html = stdout(&redline(&["brackets", SERIES[0], SERIES[1], "--format", "html"]));
+    let open_table = html.find("<caption>Open in rev2</caption>").expect("an open table");
+    assert!(open_table < html.find("<caption>Revisions</caption>").unwrap(), "open first");
+}
+
+#[test]
+fn a_series_folder_or_its_series_toml_is_followed_with_its_labels() {
+    let folder = stdout(&redline(&["brackets", "fixtures/res140"]));
+    let labels = ["Guadalajara 2010 (reconstructed)", "Busan 2014, DL/23 Rev.2", "Later draft"];
+    for label in labels {
+        assert!(folder.contains(&format!("\n{label}")) || folder.starts_with(label), "{folder}");
+    }
+    assert!(folder.contains("open in Later draft (constructed) (3)"), "{folder}");
+    let toml = stdout(&redline(&["brackets", "fixtures/res140/series.toml"]));
+    assert_eq!(toml, folder);
+    let relabelled = stdout(&redline(&["brackets", "fixtures/res140", "--label", "PP-10"]));
+    assert!(relabelled.starts_with("PP-10: 0 open"), "{relabelled}");
+}
+
+#[test]
+fn full_shows_every_bracketed_text_whole() {
+    let cut = stdout(&redline(&["brackets", DL23]));
+    assert!(cut.contains('…'), "long texts are cut by default");
+    let full = stdout(&redline(&["brackets", DL23, "--full"]));
+    assert!(!full.contains('…'), "{full}");
+    let whole = "[i) that increased engagement by Member States and other stakeholders in the ITU's \
+                 activities that support WSIS implementation should be encouraged.";
+    assert!(full.contains(whole), "{full}");
+    let output = redline(&["brackets", DL23, "--full", "--format", "json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--full is for --format text"), "{}", stderr(&output));
+}

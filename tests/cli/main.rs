@@ -4,6 +4,7 @@ mod brackets;
 mod common;
 mod docx;
 mod hardening;
+mod manners;
 mod outline;
 mod render;
 mod series;

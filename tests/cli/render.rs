@@ -315,6 +315,8 @@ fn html_header_flags() {
         "English",
         "--committee",
         "WORKING GROUP OF THE PLENARY",
+        "--draft-title",
+        "DRAFT RESOLUTION 140",
         "--status",
         "WORK IN PROGRESS",
         "--proposal",
@@ -323,7 +325,8 @@ fn html_header_flags() {
     let html = stdout(&output);
     for expected in [
         "<div class=\"docnumber\">Document DL/23-E (Rev.2)</div>",
-        "<div>Original: English</div>",
+        "<div class=\"origin\">Original: English</div>",
+        "<p class=\"draft-title\">DRAFT RESOLUTION 140</p>",
         "<p class=\"proposal\">MOD WGPL/23/1</p>",
         "WORKING GROUP OF THE PLENARY",
     ] {

@@ -84,8 +84,10 @@ fn check_spans(document: &Document) -> Result<(), TestCaseError> {
         document.diagnostics.iter().filter(|d| d.message.starts_with("unbalanced")).count();
     prop_assert_eq!(report.unbalanced.len(), bracket_diagnostics);
     prop_assert_eq!(report.brackets.len() + report.unbalanced.len(), document.brackets.len());
-    prop_assert!(!document_brackets(&report, Format::Text).unwrap().is_empty());
-    prop_assert!(document_brackets(&report, Format::Html).unwrap().starts_with("<!DOCTYPE html>"));
+    prop_assert!(!document_brackets(&report, &Format::Text.into()).unwrap().is_empty());
+    prop_assert!(
+        document_brackets(&report, &Format::Html.into()).unwrap().starts_with("<!DOCTYPE html>")
+    );
     Ok(())
 }
 

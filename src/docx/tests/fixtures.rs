@@ -194,6 +194,8 @@ fn the_word_series_renders_as_the_text_series() {
         series.steps.iter().map(per_section_counts).collect::<Vec<_>>()
     };
     assert_eq!(counts(&word), counts(&text));
-    let html = crate::render::series(&word, Format::Html).unwrap();
+    let html =
+        crate::render::series(&word, &Options { format: Format::Html, ..Options::default() })
+            .unwrap();
     assert!(html.contains("Busan 2014, DL/23 Rev.2"));
 }

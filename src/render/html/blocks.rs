@@ -8,10 +8,59 @@
 //! - A moved entry and its stub link to each other when both are shown.
 
 use super::fragment::{Column, Fragment, fragments};
-use crate::model::{Entry, EntryKind};
+use crate::model::{Action, Entry, EntryKind};
+use crate::render::list_marker;
 use crate::render::markers::action_words;
 use crate::render::view::is_change;
 use std::collections::HashMap;
+
+/// The mark in the margin of an entry: an ITU action, or the words for an
+/// unchanged text that was renumbered or moved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mark {
+    /// `MOD`, `ADD`, `SUP`, `NOC`, `renumbered`, `moved`, `moved, renumbered`.
+    pub text: &'static str,
+    /// `action` (boxed: the text changed) or `action quiet` (it did not).
+    pub class: &'static str,
+}
+
+impl Mark {
+    /// The mark of `entry`, shown as a change or not; `NOC` only with `show_noc`.
+    pub fn of(entry: &Entry, change: bool, show_noc: bool) -> Option<Mark> {
+        if entry.kind == EntryKind::MoveStub {
+            return None;
+        }
+        Mark::new(entry.action, entry.moved, entry.renumbered, change, show_noc)
+    }
+
+    /// The mark of a piece with `action`, moved or renumbered, shown as a
+    /// change or not; `NOC` only with `show_noc`.
+    pub fn new(
+        action: Action,
+        moved: bool,
+        renumbered: bool,
+        change: bool,
+        show_noc: bool,
+    ) -> Option<Mark> {
+        let quiet = |text| Some(Mark { text, class: "action quiet" });
+        match action {
+            Action::Noc if change => quiet(unchanged_words(moved, renumbered)),
+            Action::Noc if show_noc => quiet("NOC"),
+            Action::Noc => None,
+            action => Some(Mark { text: action.as_str(), class: "action" }),
+        }
+    }
+}
+
+/// What happened to a provision whose text did not change.
+fn unchanged_words(moved: bool, renumbered: bool) -> &'static str {
+    match (moved, renumbered) {
+        (true, true) => "moved, renumbered",
+        (true, false) => "moved",
+        (false, true) => "renumbered",
+        (false, false) => "NOC",
+    }
+}
 
 /// A link within the page.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,8 +78,8 @@ pub struct Block {
     pub id: Option<String>,
     /// Class names: kind, level, action.
     pub class: String,
-    /// The action mark in the margin (`MOD`, `ADD`, `SUP`, `NOC`).
-    pub action: Option<String>,
+    /// The mark in the margin (`MOD`, `ADD`, `SUP`, `renumbered` ...).
+    pub mark: Option<Mark>,
     /// The moved entry's link to its old place (in the margin).
     pub note: Option<Link>,
     /// The stub's link to the moved entry's new place (in the text column).
@@ -100,28 +149,29 @@ pub fn anchor(number: usize) -> String {
     format!("change-{number}")
 }
 
-/// The blocks of `entries`, seen from `side`; with `marks`, changes get anchors and actions.
-pub fn blocks(entries: &[&Entry], side: Column) -> Vec<Block> {
+/// The blocks of `entries`, seen from `side`; unless the side is clean,
+/// changes get anchors and marks (and unchanged entries `NOC` with `show_noc`).
+pub fn blocks(entries: &[&Entry], side: Column, show_noc: bool) -> Vec<Block> {
     let marks = side != Column::Clean;
     let anchors = Anchors::new(entries, marks);
-    entries.iter().enumerate().map(|(index, entry)| block(&anchors, index, entry, side)).collect()
+    let show_noc = show_noc && marks;
+    let block = |(index, entry)| block(&anchors, index, entry, side, show_noc);
+    entries.iter().copied().enumerate().map(block).collect()
 }
 
 /// The side-by-side rows of `entries`.
-pub fn rows(entries: &[&Entry]) -> Vec<Row> {
+pub fn rows(entries: &[&Entry], show_noc: bool) -> Vec<Row> {
     let anchors = Anchors::new(entries, true);
     let row = |(index, entry): (usize, &&Entry)| Row {
-        block: block(&anchors, index, entry, Column::New),
-        old: fragments(&entry.spans, Column::Old),
+        block: block(&anchors, index, entry, Column::New, show_noc),
+        old: fragments(&shown_spans(entry), Column::Old),
     };
     entries.iter().enumerate().map(row).collect()
 }
 
-fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Column) -> Block {
+fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Column, show_noc: bool) -> Block {
     let number = anchors.numbers[index];
-    let action = number
-        .filter(|_| entry.kind != EntryKind::MoveStub)
-        .map(|_| entry.action.as_str().to_string());
+    let mark = Mark::of(entry, number.is_some(), show_noc);
     let link = number.and_then(|_| anchors.move_link(index, entry));
     let (stub_link, note) = match entry.kind {
         EntryKind::MoveStub => (link, None),
@@ -130,12 +180,17 @@ fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Column) -> Block 
     Block {
         id: number.map(anchor),
         class: classes(entry, number.is_some()),
-        action,
+        mark,
         note,
         stub_link,
         next: number.and_then(|_| anchors.next_after(index)),
-        fragments: fragments(&entry.spans, side),
+        fragments: fragments(&shown_spans(entry), side),
     }
+}
+
+/// The entry's spans as a page shows them: without a list marker before the label.
+fn shown_spans(entry: &Entry) -> std::borrow::Cow<'_, [crate::model::Span]> {
+    list_marker::strip(&entry.spans, [entry.old_label.as_deref(), entry.new_label.as_deref()])
 }
 
 fn classes(entry: &Entry, change: bool) -> String {
@@ -154,9 +209,10 @@ fn classes(entry: &Entry, change: bool) -> String {
 
 /// A line describing a change for the summary's list: action, section and label.
 pub fn describe(entry: &Entry) -> String {
-    let action = match entry.kind {
-        EntryKind::MoveStub => "moved from here".to_string(),
-        _ => action_words(entry.action.as_str(), entry.moved, entry.renumbered),
+    let action = match (entry.kind, entry.action) {
+        (EntryKind::MoveStub, _) => "moved from here".to_string(),
+        (_, Action::Noc) => unchanged_words(entry.moved, entry.renumbered).to_string(),
+        (_, action) => action_words(action.as_str(), entry.moved, entry.renumbered),
     };
     let section = entry.section.as_deref().unwrap_or(match entry.kind {
         EntryKind::Title => "title",
@@ -185,13 +241,14 @@ mod tests {
 
     fn check(entries: &[Entry], expected: &[&str]) {
         let shown: Vec<&Entry> = entries.iter().collect();
-        let actual: Vec<String> = blocks(&shown, Column::Both)
+        let actual: Vec<String> = blocks(&shown, Column::Both, false)
             .iter()
             .map(|b| {
                 let opt = |value: &Option<String>| value.clone().unwrap_or("-".into());
                 let link = b.note.as_ref().or(b.stub_link.as_ref());
                 let note = link.map_or("-".into(), |l| format!("{}>{}", l.text, l.href));
-                format!("{} {} {} {} {}", opt(&b.id), b.class, opt(&b.action), note, opt(&b.next))
+                let mark = b.mark.as_ref().map_or("-", |mark| mark.text);
+                format!("{} {} {mark} {note} {}", opt(&b.id), b.class, opt(&b.next))
             })
             .collect();
         assert_eq!(actual, expected);
@@ -225,9 +282,26 @@ mod tests {
             &[
                 "change-1 stub level-1 act-noc change - moved to a) ↓>#change-2 change-2",
                 "- provision level-1 act-noc - - -",
-                "change-2 provision level-1 act-noc change NOC moved from ↑>#change-1 -",
+                "change-2 provision level-1 act-noc change moved moved from ↑>#change-1 -",
             ],
         );
+    }
+
+    #[test]
+    fn renumbered_text_is_named_so_and_noc_is_shown_only_when_asked() {
+        let relabelled = renumbered(vec![label_del("c)"), label_ins("b)"), eq(" same\n")]);
+        let entries = [relabelled, unchanged("d) same\n"), stub(3)];
+        let shown: Vec<&Entry> = entries.iter().collect();
+        let marks = |show_noc| -> Vec<Option<(&str, &str)>> {
+            let blocks = blocks(&shown, Column::Both, show_noc);
+            blocks.iter().map(|b| b.mark.as_ref().map(|m| (m.text, m.class))).collect()
+        };
+        let renumbered = Some(("renumbered", "action quiet"));
+        assert_eq!(marks(false), [renumbered, None, None]);
+        assert_eq!(marks(true), [renumbered, Some(("NOC", "action quiet")), None]);
+        assert_eq!(describe(&entries[0]), "renumbered");
+        let clean = blocks(&shown, Column::Clean, true);
+        assert!(clean.iter().all(|b| b.mark.is_none()), "no marks on the clean text");
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub fn document_html(report: &DocumentReport) -> String {
         title: format!("Brackets: {}", report.name),
         tables: vec![
             summary_table(report),
+            open_table(report.brackets.iter(), "Open", None),
             spans_table(report),
             choices_table(report),
             unbalanced_table(&report.unbalanced, "Unbalanced brackets"),
@@ -27,7 +28,12 @@ pub fn document_html(report: &DocumentReport) -> String {
 pub fn revisions_html(report: &RevisionsReport) -> String {
     let names: Vec<&str> =
         report.revisions.iter().map(|revision| revision.label.as_str()).collect();
-    let mut tables = vec![revisions_table(&report.revisions)];
+    let since = report.revisions.iter().rev().nth(1).map(|revision| revision.label.as_str());
+    let open = report.open.iter().map(|tracked| &tracked.span);
+    let mut tables = vec![
+        open_table(open, &format!("Open in {}", report.latest()), since),
+        revisions_table(&report.revisions),
+    ];
     for step in &report.steps {
         tables.extend(step_tables(step));
     }
@@ -118,6 +124,32 @@ fn summary_table(report: &DocumentReport) -> Table {
             })
             .collect(),
     }
+}
+
+/// What is open, in reading order, by section and label; with `since`, each
+/// span's state since that revision.
+fn open_table<'a>(
+    spans: impl Iterator<Item = &'a BracketSpan>,
+    caption: &str,
+    since: Option<&str>,
+) -> Table {
+    let mut headers = vec!["Section", "Label", "Text", "Words"];
+    if since.is_some() {
+        headers.push("Since the revision before");
+    }
+    let row = |span: &BracketSpan| {
+        let mut cells = vec![
+            Cell::optional(&span.section),
+            Cell::optional(&span.label),
+            Cell::bracketed(&span.text, span.state),
+            Cell::plain(span.words),
+        ];
+        if since.is_some() {
+            cells.push(Cell::plain(span.state.as_str()));
+        }
+        Row { class: span.state.as_str(), cells }
+    };
+    Table { caption: caption.into(), headers, rows: spans.map(row).collect() }
 }
 
 const SPAN_HEADERS: [&str; 6] = ["Line", "Section", "Label", "Depth", "Words", "Text"];

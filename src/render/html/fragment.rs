@@ -75,22 +75,28 @@ fn tag_for(span: &Span, side: Column) -> Option<&'static str> {
 }
 
 fn fragment(span: &Span, tag: &'static str) -> Fragment {
-    let mut classes = Vec::new();
-    if span.role == Role::Label && !tag.is_empty() {
-        classes.push("label".to_string());
-    }
-    if span.bracket_depth > 0 {
-        classes.push(format!("br br{}", span.bracket_depth.min(3)));
-    }
-    if span.emphasis.struck {
-        classes.push("struck".to_string());
-    }
-    let class = classes.join(" ");
+    let label = span.role == Role::Label && !tag.is_empty();
+    let class = style_class(label, span.bracket_depth, span.emphasis.struck);
     let tag = if tag.is_empty() && !class.is_empty() { "span" } else { tag };
     let emphasis = span.emphasis;
     let html = (emphasis.bold || emphasis.italic)
         .then(|| emphasised(&span.text, emphasis.bold, emphasis.italic));
     Fragment { tag, class, text: span.text.clone(), html }
+}
+
+/// The classes of a run of text: a label, its bracket depth, struck in the source.
+pub fn style_class(label: bool, bracket_depth: usize, struck: bool) -> String {
+    let mut classes = Vec::new();
+    if label {
+        classes.push("label".to_string());
+    }
+    if bracket_depth > 0 {
+        classes.push(format!("br br{}", bracket_depth.min(3)));
+    }
+    if struck {
+        classes.push("struck".to_string());
+    }
+    classes.join(" ")
 }
 
 /// Escapes `text`, wraps it in `<strong>`/`<em>`, and sanitises the result

@@ -43,8 +43,11 @@ fn row(outcome: &Outcome) -> Row {
         Ok(written) => {
             let s = written.summary;
             let header = &written.header;
-            let fields = [&header.title, &header.doc_number, &header.committee, &header.proposal];
-            let mut details: Vec<String> = fields.into_iter().flatten().cloned().collect();
+            let fields = [&header.title, &header.doc_number, &header.date, &header.committee];
+            let block = [&header.draft_title, &header.status];
+            let mut details: Vec<String> =
+                fields.into_iter().chain(block).flatten().cloned().collect();
+            details.extend(header.proposal_mark());
             details.push(written.labels.join(" → "));
             Row {
                 name,

@@ -15,7 +15,9 @@ mod blocks;
 mod brackets;
 mod fragment;
 mod index;
+mod legend;
 mod pair;
+mod print;
 mod series;
 mod summary;
 

@@ -39,7 +39,7 @@ pub struct SummaryData<'a> {
 pub struct BracketRow<'a> {
     /// `agreed`, `new`, `changed` ...
     pub state: &'static str,
-    /// Section, label and line of the `[` (in the revision the state speaks of).
+    /// Section and label of the `[` (in the revision the state speaks of).
     pub place: String,
     /// The text between the brackets (borrowed: a page can hold thousands).
     pub text: &'a str,
@@ -88,15 +88,17 @@ fn bracket_rows<'a>(redline: &'a Redline, shown: &[&Entry]) -> Vec<BracketRow<'a
     redline.brackets.iter().map(row).collect()
 }
 
+/// Where a delegate finds the bracket: section and label, and whether only
+/// the old text holds it (agreed, dropped).
 fn place(bracket: &TrackedBracket) -> String {
     let span = &bracket.span;
-    let side = match bracket.revision {
-        Side::Old => "old",
-        Side::New => "new",
-    };
     let parts = [span.section.as_deref(), span.label.as_deref()];
     let named: Vec<&str> = parts.into_iter().flatten().collect();
-    format!("{} (line {} of the {side} text)", named.join(" "), span.line)
+    let named = if named.is_empty() { "(title block)".to_string() } else { named.join(" ") };
+    match bracket.revision {
+        Side::Old => format!("{named} (old text)"),
+        Side::New => named,
+    }
 }
 
 /// Links to the changes among `shown`, numbered as the blocks number them.

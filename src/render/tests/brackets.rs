@@ -41,7 +41,8 @@ fn report() -> RevisionsReport {
 #[test]
 fn one_document_as_text() {
     insta::assert_snapshot!(
-        document_brackets(&DocumentReport::new("one.txt", &doc(ONE)), Format::Text).unwrap()
+        document_brackets(&DocumentReport::new("one.txt", &doc(ONE)), &Format::Text.into())
+            .unwrap()
     );
 }
 
@@ -53,13 +54,14 @@ fn one_document_as_json() {
 #[test]
 fn one_document_as_html() {
     insta::assert_snapshot!(
-        document_brackets(&DocumentReport::new("one.txt", &doc(ONE)), Format::Html).unwrap()
+        document_brackets(&DocumentReport::new("one.txt", &doc(ONE)), &Format::Html.into())
+            .unwrap()
     );
 }
 
 #[test]
 fn revisions_as_text() {
-    insta::assert_snapshot!(revisions_brackets(&report(), Format::Text).unwrap());
+    insta::assert_snapshot!(revisions_brackets(&report(), &Format::Text.into()).unwrap());
 }
 
 #[test]
@@ -69,5 +71,5 @@ fn revisions_as_json() {
 
 #[test]
 fn revisions_as_html() {
-    insta::assert_snapshot!(revisions_brackets(&report(), Format::Html).unwrap());
+    insta::assert_snapshot!(revisions_brackets(&report(), &Format::Html.into()).unwrap());
 }

@@ -7,16 +7,25 @@ use crate::brackets::{
 use crate::model::{BracketSpan, BracketState, Side};
 use std::fmt::Write;
 
-/// Characters of a span's text shown before it is cut with `…`.
+/// Characters of a span's text shown before it is cut with `…` (unless in full).
 const SHOWN_CHARS: usize = 72;
 
-/// The text report of one document.
-pub fn document_text(report: &DocumentReport) -> String {
+/// How long a bracketed text is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Shown {
+    /// The whole text, not cut.
+    full: bool,
+}
+
+/// The text report of one document: first what is open, in reading order,
+/// by section and label; `full` shows every bracketed text whole.
+pub fn document_text(report: &DocumentReport, full: bool) -> String {
+    let shown = Shown { full };
     let mut out = format!("{}: {}\n", report.name, summary_line(&report.summary));
     if !report.brackets.is_empty() {
-        out.push_str("\nbrackets\n");
+        let _ = writeln!(out, "\nopen ({})", report.brackets.len());
         for span in &report.brackets {
-            let _ = writeln!(out, "  {}", span_line(span));
+            let _ = writeln!(out, "{}", open_line(span, None, shown));
         }
     }
     if !report.choices.is_empty() {
@@ -24,31 +33,61 @@ pub fn document_text(report: &DocumentReport) -> String {
         for choice in &report.choices {
             let place = place(choice.line, choice.column, &choice.section, &choice.label);
             let options: Vec<String> =
-                choice.options.iter().map(|text| format!("[{}]", shown(text))).collect();
+                choice.options.iter().map(|text| format!("[{}]", shown.text(text))).collect();
             let _ = writeln!(out, "  {place}  {}", options.join(" / "));
         }
     }
-    push_unbalanced(&mut out, "unbalanced", &report.unbalanced);
+    push_spans(&mut out, &report.brackets, shown);
+    push_unbalanced(&mut out, "unbalanced", &report.unbalanced, shown);
     out
 }
 
-/// The text report across revisions.
-pub fn revisions_text(report: &RevisionsReport) -> String {
+/// The text report across revisions: the counts, then what is open in the
+/// latest revision, then each step by state.
+pub fn revisions_text(report: &RevisionsReport, full: bool) -> String {
+    let shown = Shown { full };
     let mut out = String::new();
     for revision in &report.revisions {
         let _ = writeln!(out, "{}", revision_line(revision));
     }
+    let _ = writeln!(out, "\nopen in {} ({})", report.latest(), report.open.len());
+    let since = report.revisions.iter().rev().nth(1).map(|revision| revision.label.as_str());
+    for tracked in &report.open {
+        let _ = writeln!(out, "{}", open_line(&tracked.span, since, shown));
+    }
     for step in &report.steps {
-        push_step(&mut out, step);
+        push_step(&mut out, step, shown);
     }
     for revision in &report.revisions {
-        push_unbalanced(
-            &mut out,
-            &format!("unbalanced in {}", revision.label),
-            &revision.unbalanced,
-        );
+        let title = format!("unbalanced in {}", revision.label);
+        push_unbalanced(&mut out, &title, &revision.unbalanced, shown);
     }
     out
+}
+
+/// `  considering b)  [shall]  1 word, changed since Rev.2`: indented by depth.
+fn open_line(span: &BracketSpan, since: Option<&str>, shown: Shown) -> String {
+    let indent = "  ".repeat(span.depth.max(1));
+    let names: Vec<&str> =
+        [&span.section, &span.label].into_iter().flatten().map(String::as_str).collect();
+    let place = if names.is_empty() { "(title block)".to_string() } else { names.join(" ") };
+    let mut line =
+        format!("{indent}{place}  [{}]  {}", shown.text(&span.text), plural(span.words, "word"));
+    if let (Some(since), false) = (since, span.state == BracketState::Unchanged) {
+        let _ = write!(line, ", {} since {since}", span.state.as_str());
+    }
+    line
+}
+
+/// Every span with its line and column, depth and words.
+fn push_spans(out: &mut String, spans: &[BracketSpan], shown: Shown) {
+    if spans.is_empty() {
+        return;
+    }
+    out.push_str("\nbrackets\n");
+    for span in spans {
+        let _ = writeln!(out, "  {}", span_line(span, shown));
+    }
 }
 
 /// `14 brackets, 1 choice, 120 words in brackets, 9 provisions with brackets, 3 unbalanced`.
@@ -76,7 +115,7 @@ fn revision_line(revision: &RevisionSummary) -> String {
     line
 }
 
-fn push_step(out: &mut String, step: &Step) {
+fn push_step(out: &mut String, step: &Step, shown: Shown) {
     let _ = writeln!(out, "\n{} since {}", step.to, step.from);
     for state in BracketState::TRACKED {
         let spans: Vec<_> = step.in_state(state).collect();
@@ -85,7 +124,7 @@ fn push_step(out: &mut String, step: &Step) {
         }
         let _ = writeln!(out, "  {} ({})", state.as_str(), spans.len());
         for tracked in spans {
-            let _ = write!(out, "    {}", span_line(&tracked.span));
+            let _ = write!(out, "    {}", span_line(&tracked.span, shown));
             match tracked.revision {
                 Side::Old => {
                     let _ = writeln!(out, "  (in {})", step.from);
@@ -93,13 +132,13 @@ fn push_step(out: &mut String, step: &Step) {
                 Side::New => out.push('\n'),
             }
             if let Some(old_text) = &tracked.old_text {
-                let _ = writeln!(out, "      was [{}]", shown(old_text));
+                let _ = writeln!(out, "      was [{}]", shown.text(old_text));
             }
         }
     }
 }
 
-fn push_unbalanced(out: &mut String, title: &str, unbalanced: &[UnbalancedReport]) {
+fn push_unbalanced(out: &mut String, title: &str, unbalanced: &[UnbalancedReport], shown: Shown) {
     if unbalanced.is_empty() {
         return;
     }
@@ -112,17 +151,17 @@ fn push_unbalanced(out: &mut String, title: &str, unbalanced: &[UnbalancedReport
         };
         let _ = write!(out, "  {place}  {what}");
         if let Some(likely) = &bracket.likely_text {
-            let _ = write!(out, "; likely [{}]", shown(likely));
+            let _ = write!(out, "; likely [{}]", shown.text(likely));
         }
         out.push('\n');
     }
 }
 
 /// `40:140  considering a)  depth 1, 2 words  [not decided]`.
-fn span_line(span: &BracketSpan) -> String {
+fn span_line(span: &BracketSpan, shown: Shown) -> String {
     let place = place(span.line, span.column, &span.section, &span.label);
     let words = plural(span.words, "word");
-    format!("{place}  depth {}, {words}  [{}]", span.depth, shown(&span.text))
+    format!("{place}  depth {}, {words}  [{}]", span.depth, shown.text(&span.text))
 }
 
 /// `line:column  section label`, the parts that are known.
@@ -135,12 +174,14 @@ fn place(line: usize, column: usize, section: &Option<String>, label: &Option<St
     }
 }
 
-/// A span's text on one line, cut after [`SHOWN_CHARS`] characters.
-fn shown(text: &str) -> String {
-    let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    match one_line.char_indices().nth(SHOWN_CHARS) {
-        Some((cut, _)) => format!("{}…", &one_line[..cut]),
-        None => one_line,
+impl Shown {
+    /// A span's text on one line, cut after [`SHOWN_CHARS`] characters unless in full.
+    fn text(self, text: &str) -> String {
+        let one_line = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        match one_line.char_indices().nth(SHOWN_CHARS).filter(|_| !self.full) {
+            Some((cut, _)) => format!("{}…", &one_line[..cut]),
+            None => one_line,
+        }
     }
 }
 

@@ -1,29 +1,43 @@
-//! The cumulative redline as plain text, with revision-numbered marks.
+//! The cumulative redline as plain text, in the notation of `redline diff`
+//! (`~~deleted~~`, `++inserted++`, action lines) with attribution added.
 //!
-//! `{+2:text+}` was inserted in revision 2, `[-3:text-]` deleted in
-//! revision 3, `[-3:{+2:text+}-]` both. A changed piece is preceded by a
-//! line such as `[MOD | 2: MOD, renumbered | 3: MOD]`.
+//! Each change is followed by `{N}`, the revision that made it; a deletion
+//! and the insertion that replaces it, made by the same revision, share one:
+//! `~~two~~++three++{2}`. Text inserted in one revision and deleted in a later
+//! one reads `~~++text++~~{2-3}`. A changed piece is preceded by its action
+//! line, as `diff` writes it, and its history:
+//! `MOD | 2 MOD · 3 renumbered · c) → b)`. Literal text that would read as a
+//! marker is escaped with `\` as in `diff`'s text format.
 
+use crate::render::markers::action_words;
+use crate::render::plain::Output;
 use crate::render::view::display_spans;
-use crate::series::{History, Series, SeriesSpan};
+use crate::series::{Change, History, Series, SeriesSpan};
 use std::fmt::Write;
+
+/// What the marks mean, at the top of the text.
+const MARKS: &str = "Marks: ~~deleted~~ and ++inserted++ as in `redline diff`, each change \
+followed by {N}, the revision that made it; ~~++text++~~{N-M}: inserted in revision N, \
+deleted in revision M.\n";
 
 /// Renders the series' cumulative redline as text.
 pub fn render(series: &Series) -> String {
     let mut out = String::new();
     write_header(&mut out, series);
     let cumulative = &series.cumulative;
-    write_spans(&mut out, &display_spans(&cumulative.lead));
+    let mut body = Output::default();
+    write_spans(&mut body, &display_spans(&cumulative.lead));
     for history in &cumulative.provisions {
-        if let Some(tag) = tag_line(history) {
-            if !out.ends_with('\n') {
-                out.push('\n');
+        if let Some(line) = action_line(history) {
+            if !body.at_line_start() {
+                body.mark("\n");
             }
-            out.push_str(&tag);
-            out.push('\n');
+            body.mark(&line);
+            body.mark("\n");
         }
-        write_spans(&mut out, &display_spans(&history.spans));
+        write_spans(&mut body, &display_spans(&history.spans));
     }
+    out.push_str(&body.finish());
     if !out.ends_with('\n') {
         out.push('\n');
     }
@@ -35,21 +49,26 @@ fn write_header(out: &mut String, series: &Series) {
     let fields = [
         ("Title", &header.title),
         ("Document", &header.doc_number),
+        ("Date", &header.date),
+        ("Original", &header.origin),
         ("Committee", &header.committee),
-        ("Proposal", &header.proposal),
+        ("Draft", &header.draft_title),
+        ("Status", &header.status),
     ];
     for (name, value) in fields {
         if let Some(value) = value {
             let _ = writeln!(out, "{name}: {value}");
         }
     }
+    if let Some(proposal) = header.proposal_mark() {
+        let _ = writeln!(out, "Proposal: {proposal}");
+    }
     out.push_str("Revisions:\n");
     for revision in &series.revisions {
         let base = if revision.number == series.cumulative.base { "  (base)" } else { "" };
-        let _ =
-            writeln!(out, "  {}  {}  ({}){base}", revision.number, revision.label, revision.path);
+        let _ = writeln!(out, "  {}  {}{base}", revision.number, revision.label);
     }
-    out.push_str("Marks: {+N:text+} inserted in revision N, [-N:text-] deleted in revision N.\n");
+    out.push_str(MARKS);
     let s = series.cumulative.summary;
     let _ = writeln!(
         out,
@@ -62,37 +81,79 @@ fn write_header(out: &mut String, series: &Series) {
     out.push_str("----\n");
 }
 
-/// `[MOD | 2: MOD, renumbered | 3: MOD]` for a changed piece.
-fn tag_line(history: &History) -> Option<String> {
+/// `MOD | 2 MOD · 3 MOD, renumbered · c) → b)` for a changed piece.
+fn action_line(history: &History) -> Option<String> {
     if history.changes.is_empty() {
         return None;
     }
-    let mut tag = format!("[{}", history.action.as_str());
-    for change in &history.changes {
-        let _ = write!(tag, " | {}: {}", change.revision, change.action.as_str());
-        if change.moved {
-            tag.push_str(", moved");
-        }
-        if change.renumbered {
-            tag.push_str(", renumbered");
-        }
+    let overall = action_words(history.action.as_str(), history.moved(), history.renumbered());
+    let mut parts: Vec<String> = history.changes.iter().map(change_words).collect();
+    let trail = label_trail(history);
+    if !trail.is_empty() {
+        parts.push(trail);
     }
-    tag.push(']');
-    Some(tag)
+    Some(format!("{overall} | {}", parts.join(" · ")))
 }
 
-/// Writes the spans, neighbours with the same attribution under one mark
-/// (spans split only by style, a bracket or emphasis, read as one change).
-fn write_spans(out: &mut String, spans: &[SeriesSpan]) {
+/// `3 MOD, renumbered`.
+fn change_words(change: &Change) -> String {
+    let mut words = format!("{} {}", change.revision, change.action.as_str());
+    for (flag, word) in [(change.moved, "moved"), (change.renumbered, "renumbered")] {
+        if flag {
+            let _ = write!(words, ", {word}");
+        }
+    }
+    words
+}
+
+/// `c) → h) → g)` when the label changed through the series.
+fn label_trail(history: &History) -> String {
+    let mut trail: Vec<&str> = Vec::new();
+    for at in &history.labels {
+        let label = at.label.as_deref().unwrap_or("–");
+        if trail.last() != Some(&label) {
+            trail.push(label);
+        }
+    }
+    if trail.len() > 1 { trail.join(" → ") } else { String::new() }
+}
+
+/// Writes the spans: neighbours with the same attribution under one mark
+/// (spans split only by style read as one change), each group of changes
+/// by the same revisions followed by their number.
+fn write_spans(out: &mut Output, spans: &[SeriesSpan]) {
     let attribution = |span: &SeriesSpan| (span.inserted_in, span.deleted_in);
-    for run in spans.chunk_by(|a, b| attribution(a) == attribution(b)) {
-        let mut text: String = run.iter().map(|span| span.text.as_str()).collect();
-        if let Some(revision) = run[0].inserted_in {
-            text = format!("{{+{revision}:{text}+}}");
+    let runs: Vec<&[SeriesSpan]> =
+        spans.chunk_by(|a, b| attribution(a) == attribution(b)).collect();
+    for (index, run) in runs.iter().enumerate() {
+        let text: String = run.iter().map(|span| span.text.as_str()).collect();
+        let (inserted, deleted) = attribution(&run[0]);
+        let (open, close) = match (inserted, deleted) {
+            (None, None) => (&[][..], &[][..]),
+            (Some(_), None) => (&["++"][..], &["++"][..]),
+            (None, Some(_)) => (&["~~"][..], &["~~"][..]),
+            (Some(_), Some(_)) => (&["~~", "++"][..], &["++", "~~"][..]),
+        };
+        open.iter().for_each(|marker| out.mark(marker));
+        out.literal(&text);
+        close.iter().for_each(|marker| out.mark(marker));
+        let tag = tag(inserted, deleted);
+        let next = runs.get(index + 1).and_then(|next| tag_of(next));
+        if tag.is_some() && tag != next {
+            out.mark(&format!("{{{}}}", tag.unwrap_or_default()));
         }
-        if let Some(revision) = run[0].deleted_in {
-            text = format!("[-{revision}:{text}-]");
-        }
-        out.push_str(&text);
+    }
+}
+
+fn tag_of(run: &[SeriesSpan]) -> Option<String> {
+    tag(run[0].inserted_in, run[0].deleted_in)
+}
+
+/// `2`, or `2-3` for text inserted in 2 and deleted in 3.
+fn tag(inserted: Option<usize>, deleted: Option<usize>) -> Option<String> {
+    match (inserted, deleted) {
+        (Some(inserted), Some(deleted)) => Some(format!("{inserted}-{deleted}")),
+        (Some(revision), None) | (None, Some(revision)) => Some(revision.to_string()),
+        (None, None) => None,
     }
 }
