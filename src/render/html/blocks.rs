@@ -82,6 +82,8 @@ pub struct Block {
     pub mark: Option<Mark>,
     /// The moved entry's link to its old place (in the margin).
     pub note: Option<Link>,
+    /// The link to the other half of a split or a merge (in the margin).
+    pub half: Option<Link>,
     /// The stub's link to the moved entry's new place (in the text column).
     pub stub_link: Option<Link>,
     /// Anchor of the next change.
@@ -106,12 +108,58 @@ struct Anchors {
     /// Change number and index of the stub (`true`) or the moved entry
     /// (`false`) of each move id, and where the moved entry stands.
     moves: HashMap<(usize, bool), (usize, usize, String)>,
+    /// Change number and index of each half of a split or merge, by link id and half.
+    halves: HashMap<(usize, Half), (usize, usize)>,
+}
+
+/// One half of a split or a merge (see [`crate::model::Links`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum Half {
+    SplitFrom,
+    SplitInto,
+    MergedInto,
+    MergedFrom,
+}
+
+impl Half {
+    /// The entry's half and link id, if it is one.
+    fn of(entry: &Entry) -> Option<(Half, usize)> {
+        let links = &entry.links;
+        let halves = [
+            (Half::SplitFrom, links.split_from),
+            (Half::SplitInto, links.split_into),
+            (Half::MergedInto, links.merged_into),
+            (Half::MergedFrom, links.merged_from),
+        ];
+        halves.into_iter().find_map(|(half, id)| Some((half, id?)))
+    }
+
+    /// The other half of the same link.
+    fn other(self) -> Half {
+        match self {
+            Half::SplitFrom => Half::SplitInto,
+            Half::SplitInto => Half::SplitFrom,
+            Half::MergedInto => Half::MergedFrom,
+            Half::MergedFrom => Half::MergedInto,
+        }
+    }
+
+    /// What the link to the other half says.
+    fn words(self, arrow: &str) -> String {
+        match self {
+            Half::SplitFrom => format!("split from {arrow}"),
+            Half::SplitInto => format!("split, rest {arrow}"),
+            Half::MergedInto => format!("merged into {arrow}"),
+            Half::MergedFrom => format!("merged with {arrow}"),
+        }
+    }
 }
 
 impl Anchors {
     fn new(entries: &[&Entry], marks: bool) -> Self {
         let mut numbers = Vec::with_capacity(entries.len());
         let mut moves = HashMap::new();
+        let mut halves = HashMap::new();
         let mut count = 0;
         for (index, entry) in entries.iter().enumerate() {
             let change = marks && is_change(entry);
@@ -121,8 +169,19 @@ impl Anchors {
                 let place = location(entry);
                 moves.insert((id, entry.kind == EntryKind::MoveStub), (count, index, place));
             }
+            if let Some((half, id)) = Half::of(entry).filter(|_| change) {
+                halves.insert((id, half), (count, index));
+            }
         }
-        Anchors { numbers, moves }
+        Anchors { numbers, moves, halves }
+    }
+
+    /// The link from entry `index` to the other half of its split or merge.
+    fn half_link(&self, index: usize, entry: &Entry) -> Option<Link> {
+        let (half, id) = Half::of(entry)?;
+        let (number, other) = self.halves.get(&(id, half.other()))?;
+        let arrow = if *other > index { "↓" } else { "↑" };
+        Some(Link { href: format!("#{}", anchor(*number)), text: half.words(arrow) })
     }
 
     fn next_after(&self, index: usize) -> Option<String> {
@@ -177,11 +236,13 @@ fn block(anchors: &Anchors, index: usize, entry: &Entry, side: Column, show_noc:
         EntryKind::MoveStub => (link, None),
         _ => (None, link),
     };
+    let half = number.and_then(|_| anchors.half_link(index, entry));
     Block {
         id: number.map(anchor),
         class: classes(entry, number.is_some()),
         mark,
         note,
+        half,
         stub_link,
         next: number.and_then(|_| anchors.next_after(index)),
         fragments: fragments(&shown_spans(entry), side),

@@ -195,3 +195,15 @@ fn a_list_marker_before_a_label_is_not_printed_and_a_dash_bullet_is() {
     assert!(html.contains(r#"<div class="text">a) one;</div>"#), "{html}");
     assert!(html.contains(r#"<div class="text">- a bullet;</div>"#), "{html}");
 }
+
+#[test]
+fn the_halves_of_a_split_link_to_each_other() {
+    let mut first =
+        modified(vec![eq("1 to act"), del(", as stated in the Tunis Agenda"), eq(";\n\n")]);
+    first.links.split_into = Some(1);
+    let mut second = added("2 as stated in the Tunis Agenda;\n");
+    second.links.split_from = Some(1);
+    let html = page_of(&doc(vec![first, second]), View::Full, &Header::default());
+    assert!(html.contains(r##"<a class="half" href="#change-2">split, rest ↓</a>"##), "{html}");
+    assert!(html.contains(r##"<a class="half" href="#change-1">split from ↑</a>"##), "{html}");
+}
