@@ -1,12 +1,29 @@
-//! `cargo xtask bench`: whole-process timings of `redline diff` against
-//! `git diff --no-index --word-diff=porcelain` and GNU `wdiff`, on generated
-//! inputs, plus the pathological inputs and batch parallelism.
+//! Whole-process benchmark: `redline diff` against `git diff --no-index
+//! --word-diff=porcelain` and GNU `wdiff` on generated inputs, plus the
+//! pathological inputs and batch parallelism. Prints a markdown report and keeps
+//! it in `target/bench/report.md`.
+//!
+//! ```sh
+//! cargo bench --bench process -- [--quick] [--runs N]   # the report (cargo xtask bench)
+//! cargo bench --bench process -- inputs [DIR] [--quick] # the inputs alone, for profiling
+//! ```
+//!
+//! It times the `redline` binary cargo builds for benchmarks (the release
+//! profile). Under `cargo test` it measures nothing; its support code is tested
+//! by `tests/bench_support.rs`.
 
-use super::corpus::{self, Pair, Pool, Spec, pathological};
-use super::measure::{self, Figures, Tool};
-use super::report::{Batch, Report, Row, Stress};
-use super::{flag_value, install, root};
+#[path = "support/corpus.rs"]
+mod corpus;
+#[path = "support/measure.rs"]
+mod measure;
+#[path = "support/report.rs"]
+mod report;
+
+use corpus::{Pair, Pool, Spec, pathological, slug, write_pair};
+use measure::{Figures, Tool, has_warnings};
+use report::{Batch, Report, Row, Stress};
 use std::path::{Path, PathBuf};
+use std::process::ExitCode;
 
 /// Input sizes: about 30 KB, 1 MB and 10 MB of old text.
 const SIZES: &[(&str, usize)] = &[("30 KB", 30_000), ("1 MB", 1_000_000), ("10 MB", 10_000_000)];
@@ -20,7 +37,28 @@ const SEED: u64 = 140;
 /// Timed runs after the warm-up.
 const DEFAULT_RUNS: usize = 5;
 
-/// What `cargo xtask bench` was asked.
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    // `cargo bench` passes `--bench`; `cargo test --all-targets` runs this file without it.
+    if !args.iter().any(|arg| arg == "--bench") {
+        eprintln!("process: measures only under cargo bench (cargo bench --bench process)");
+        return ExitCode::SUCCESS;
+    }
+    let result = if args.first().is_some_and(|arg| arg == "inputs") {
+        inputs(&args[1..])
+    } else {
+        run(&args)
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("process: {error}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// What the benchmark was asked.
 struct Options {
     quick: bool,
     runs: usize,
@@ -44,37 +82,32 @@ impl Options {
     }
 }
 
-/// Builds, generates, measures and prints the report (also kept in
-/// `target/bench/report.md`).
-pub fn run(args: &[String]) -> Result<(), String> {
+/// Generates, measures and prints the report (also kept in `target/bench/report.md`).
+fn run(args: &[String]) -> Result<(), String> {
     let options = Options::parse(args)?;
-    prepare()?;
-    let dir = root().join("target/bench");
+    let dir = output_dir();
     let pool = pool()?;
-    let binary = measure::redline_binary(&root());
+    let binary = Path::new(env!("CARGO_BIN_EXE_redline"));
     let mut report = Report { runs: options.runs, ..Report::default() };
     for &(size_name, bytes) in options.sizes() {
         for &(rate_name, rate) in RATES {
             let pair = corpus::generate(&pool, &Spec { bytes, rate, seed: SEED });
             let input = format!("{size_name}, {rate_name}");
             let (old, new) = write_pair(&dir.join(slug(&input)), &pair.old, &pair.new)?;
-            measure_pair(&mut report, &binary, (&input, &pair), (&old, &new), options.runs, &dir);
+            measure_pair(&mut report, binary, (&input, &pair), (&old, &new), options.runs, &dir);
         }
     }
-    stress(&mut report, &pool, &binary, &options, &dir)?;
-    report.batch = Some(batch(&pool, &binary, options.runs.min(3), &dir));
+    stress(&mut report, &pool, binary, &options, &dir)?;
+    report.batch = Some(batch(&pool, binary, options.runs.min(3), &dir));
     let text = report.render();
     println!("{text}");
     std::fs::write(dir.join("report.md"), &text).map_err(|error| format!("report.md: {error}"))
 }
 
-/// `cargo xtask bench-inputs [DIR] [--quick]`: the inputs alone, for profiling.
-pub fn inputs(args: &[String]) -> Result<(), String> {
+/// `inputs [DIR] [--quick]`: the inputs alone, for profiling.
+fn inputs(args: &[String]) -> Result<(), String> {
     let options = Options::parse(args)?;
-    let dir = args
-        .iter()
-        .find(|arg| !arg.starts_with("--"))
-        .map_or_else(|| root().join("target/bench"), PathBuf::from);
+    let dir = args.iter().find(|arg| !arg.starts_with("--")).map_or_else(output_dir, PathBuf::from);
     let pool = pool()?;
     for &(size_name, bytes) in options.sizes() {
         for &(rate_name, rate) in RATES {
@@ -87,32 +120,26 @@ pub fn inputs(args: &[String]) -> Result<(), String> {
     Ok(())
 }
 
-/// The release binary, `wdiff` and `/usr/bin/time`.
-fn prepare() -> Result<(), String> {
-    super::run("cargo", &["build", "--release", "--bin", "redline"])?;
-    install::ensure_apt("wdiff", "wdiff")?;
-    install::ensure_apt("/usr/bin/time", "time")
+/// The value after `--flag` in `args`, parsed.
+fn flag_value<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<Option<T>, String> {
+    let Some(at) = args.iter().position(|arg| arg == flag) else {
+        return Ok(None);
+    };
+    let value = args.get(at + 1).ok_or_else(|| format!("{flag} needs a value"))?;
+    value.parse().map(Some).map_err(|_| format!("{flag}: not a valid value: {value:?}"))
+}
+
+/// `target/bench` (in the target folder cargo builds into).
+fn output_dir() -> PathBuf {
+    let scratch = Path::new(env!("CARGO_TARGET_TMPDIR"));
+    scratch.parent().unwrap_or(scratch).join("bench")
 }
 
 fn pool() -> Result<Pool, String> {
-    let seeds = corpus::read_seeds(&root().join("fixtures/seeds"))
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let seeds = corpus::read_seeds(&root.join("fixtures/seeds"))
         .map_err(|error| format!("fixtures/seeds: {error}"))?;
     Ok(Pool::from_seeds(&seeds))
-}
-
-/// `1 MB, 2%` as a folder name: `1mb-2pc`.
-fn slug(input: &str) -> String {
-    input.to_lowercase().replace('%', "pc").replace(", ", "-").replace(' ', "")
-}
-
-fn write_pair(folder: &Path, old: &str, new: &str) -> Result<(PathBuf, PathBuf), String> {
-    std::fs::create_dir_all(folder).map_err(|error| format!("{}: {error}", folder.display()))?;
-    let write = |name: &str, text: &str| {
-        let path = folder.join(name);
-        std::fs::write(&path, text).map_err(|error| format!("{}: {error}", path.display()))?;
-        Ok::<_, String>(path)
-    };
-    Ok((write("old.txt", old)?, write("new.txt", new)?))
 }
 
 fn measure_pair(
@@ -125,7 +152,7 @@ fn measure_pair(
 ) {
     let tools = measure::tools(binary, old, new);
     echo_once(report, &tools);
-    eprintln!("xtask: timing {input} ({} edits)", pair.edits.total());
+    eprintln!("process: timing {input} ({} edits)", pair.edits.total());
     let figures = measure::interleaved(&tools, runs, scratch);
     let edits = describe_edits(&pair.edits);
     for (tool, figures) in tools.iter().zip(figures) {
@@ -186,7 +213,7 @@ fn stress(
         let paths = write_pair(&folder, &old, &new)?;
         let ordinary = corpus::generate(pool, &Spec { bytes: old.len(), rate: 0.02, seed: SEED });
         let ordinary_paths = write_pair(&folder.join("ordinary"), &ordinary.old, &ordinary.new)?;
-        eprintln!("xtask: timing {name}");
+        eprintln!("process: timing {name}");
         let [figures, ordinary_figures] =
             html_pair(binary, paths, ordinary_paths, options.runs.min(3), dir);
         let warned = figures.stderr.to_lowercase().contains("warning") || warned(binary, &folder)?;
@@ -226,14 +253,6 @@ fn warned(binary: &Path, folder: &Path) -> Result<bool, String> {
     Ok(has_warnings(&String::from_utf8_lossy(&output.stdout)))
 }
 
-/// `true` when the JSON's `"warnings"` array is not empty.
-fn has_warnings(json: &str) -> bool {
-    json.split("\"warnings\"").skip(1).any(|rest| {
-        let rest = rest.trim_start().trim_start_matches(':').trim_start();
-        rest.starts_with('[') && !rest[1..].trim_start().starts_with(']')
-    })
-}
-
 /// `redline batch` over [`BATCH_SERIES`] series of 30 KB revisions, with
 /// `--jobs 1` against `--jobs 2`, interleaved.
 fn batch(pool: &Pool, binary: &Path, runs: usize, dir: &Path) -> Result<Batch, String> {
@@ -266,22 +285,5 @@ fn batch(pool: &Pool, binary: &Path, runs: usize, dir: &Path) -> Result<Batch, S
     match one.failed.clone().or(two.failed.clone()) {
         Some(error) => Err(error),
         None => Ok(Batch { series: BATCH_SERIES, one, two }),
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn slugs_are_folder_names() {
-        assert_eq!(slug("10 MB, 0.1%"), "10mb-0.1pc");
-    }
-
-    #[test]
-    fn empty_warnings_are_no_warning() {
-        assert!(!has_warnings(r#"{"warnings": [ ], "x": 1}"#));
-        assert!(has_warnings(r#"{"warnings":["fell back"]}"#));
-        assert!(!has_warnings("{}"));
     }
 }

@@ -1,6 +1,6 @@
 //! Timing whole processes: wall time of one run, peak memory from `/usr/bin/time`.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -146,20 +146,10 @@ pub fn tools(redline: &Path, old: &Path, new: &Path) -> Vec<Tool> {
     ]
 }
 
-/// The release binary of redline.
-pub fn redline_binary(root: &Path) -> PathBuf {
-    root.join("target/release/redline")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn median_of_odd_and_even_counts() {
-        let ms = |v: &[u64]| v.iter().map(|&m| Duration::from_millis(m)).collect::<Vec<_>>();
-        assert_eq!(median(ms(&[5, 1, 3])), Duration::from_millis(3));
-        assert_eq!(median(ms(&[4, 1, 3, 2])), Duration::from_millis(2));
-        assert_eq!(median(Vec::new()), Duration::ZERO);
-    }
+/// `true` when the JSON's `"warnings"` array is not empty (the aligner fell back).
+pub fn has_warnings(json: &str) -> bool {
+    json.split("\"warnings\"").skip(1).any(|rest| {
+        let rest = rest.trim_start().trim_start_matches(':').trim_start();
+        rest.starts_with('[') && !rest[1..].trim_start().starts_with(']')
+    })
 }
