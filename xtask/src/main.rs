@@ -5,6 +5,7 @@
 //! whole-process benchmark in `benches/process.rs`, the fuzz targets in
 //! `fuzz/`; the larger tasks have a module each.
 
+mod archive;
 mod fuzz;
 mod install;
 mod screenshot;
@@ -26,7 +27,7 @@ const TASKS: &[Task] = &[
     ("man", "man pages of redline and its subcommands into target/man", man),
     ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench),
     ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench_inputs),
-    ("fuzz", "run the fuzz targets [--seconds N each] [--cmin] [TARGET ...]", fuzz::run),
+    ("fuzz", "run the fuzz targets [--seconds N each] [--jobs N] [--cmin] [TARGET ...]", fuzz::run),
 ];
 
 fn main() -> ExitCode {
