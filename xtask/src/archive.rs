@@ -36,7 +36,7 @@ pub fn pack(folder: &Path, archive: &Path) -> Result<usize, String> {
 }
 
 /// The names of the files of `folder`, sorted, hidden ones left out.
-fn file_names(folder: &Path) -> Result<Vec<String>, String> {
+pub fn file_names(folder: &Path) -> Result<Vec<String>, String> {
     let context = |error: &dyn std::fmt::Display| format!("{}: {error}", folder.display());
     let mut names = Vec::new();
     for entry in std::fs::read_dir(folder).map_err(|e| context(&e))? {

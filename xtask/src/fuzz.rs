@@ -2,9 +2,10 @@
 //! of `fuzz/` for a bounded time on its corpus.
 //!
 //! A corpus is kept as one archive, `fuzz/corpus/<target>.zip`. Each run
-//! unpacks it into `target/fuzz-corpus/<target>/`, fuzzes there, merges the
-//! folder down to the inputs that add coverage (libFuzzer's `-merge=1`, through
-//! `cargo fuzz cmin`) and packs it back into the archive.
+//! unpacks it into `target/fuzz-corpus/<target>/`, fuzzes there and, if the
+//! folder then holds inputs the archive does not, merges it down to the inputs
+//! that add coverage (libFuzzer's `-merge=1`, through `cargo fuzz cmin`) and
+//! packs it back into the archive.
 //!
 //! The only toolchain is stable: `RUSTC_BOOTSTRAP=1` lets cargo-fuzz pass the
 //! nightly flags (`-Zsanitizer`, coverage instrumentation) it needs.
@@ -34,17 +35,27 @@ pub fn run(args: &[String]) -> Result<(), String> {
     install::ensure_cargo_tool("fuzz")?;
     for target in targets {
         let (zip, folder) = (archive_path(target), work_folder(target));
-        let count = archive::unpack(&zip, &folder)?;
-        eprintln!("xtask: {count} inputs of {} in {}", zip.display(), folder.display());
+        let archived = archive::unpack(&zip, &folder)?;
+        eprintln!("xtask: {archived} inputs of {} in {}", zip.display(), folder.display());
         if seconds > 0 {
             run_with(&mut fuzz_command(target, &folder, seconds, jobs))?;
         }
-        if seconds > 0 || cmin {
-            run_with(cargo_fuzz("cmin", target, &folder).args(["--", &max_len()]))?;
-            let count = archive::pack(&folder, &zip)?;
-            eprintln!("xtask: {count} inputs packed into {}", zip.display());
+        // The folder holds every archived input: as many files means no other.
+        let grown = archive::file_names(&folder)?.len() > archived;
+        if cmin || (seconds > 0 && grown) {
+            merge_and_pack(target, &folder, &zip)?;
+        } else if seconds > 0 {
+            eprintln!("xtask: no new input; {} unchanged", zip.display());
         }
     }
+    Ok(())
+}
+
+/// Merges `folder` down to the inputs that add coverage, then packs it into `zip`.
+fn merge_and_pack(target: &str, folder: &Path, zip: &Path) -> Result<(), String> {
+    run_with(cargo_fuzz("cmin", target, folder).args(["--", &max_len()]))?;
+    let count = archive::pack(folder, zip)?;
+    eprintln!("xtask: {count} inputs packed into {}", zip.display());
     Ok(())
 }
 
