@@ -2,8 +2,9 @@
 //! by stage: decode+parse, align (the aligner and word diff), each renderer,
 //! and the reader.
 //!
-//! Inputs are the generated resolution pairs of `cargo xtask bench`
-//! (`benches/support/corpus.rs`) at 30 KB and 1 MB with 2% of provisions edited.
+//! Inputs are the generated resolution pairs of the whole-process benchmark
+//! (`benches/process.rs`, `benches/support/corpus.rs`) at 30 KB and 1 MB with 2%
+//! of provisions edited.
 //! `decode_parse_docx` reads the old revision as a Word document
 //! (`benches/support/word.rs`).
 //! Run with `cargo bench --bench stages`; never part of `cargo test`.

@@ -1,8 +1,9 @@
 //! Deterministic resolution-like inputs for benchmarks: an old/new pair built
 //! from the seeds' sentences, with realistic edits at a given rate.
 //!
-//! Shared by `cargo xtask bench` (whole-process timings) and the in-process
-//! micro-benchmarks, so both measure the same texts. Everything is derived
+//! Shared by the whole-process benchmark (`benches/process.rs`, `cargo xtask
+//! bench`) and the in-process micro-benchmarks (`benches/stages.rs`), so both
+//! measure the same texts. Everything is derived
 //! from a fixed seed: the same arguments give the same bytes on any machine.
 //!
 //! The texts are **constructed**, not official: sentences of the seeds cut and
@@ -174,6 +175,26 @@ pub fn read_seeds(dir: &std::path::Path) -> std::io::Result<Vec<String>> {
     paths.retain(|path| path.extension().is_some_and(|ext| ext == "txt"));
     paths.sort();
     paths.iter().map(std::fs::read_to_string).collect()
+}
+
+/// `1 MB, 2%` as a folder name: `1mb-2pc`.
+pub fn slug(input: &str) -> String {
+    input.to_lowercase().replace('%', "pc").replace(", ", "-").replace(' ', "")
+}
+
+/// Writes `old.txt` and `new.txt` into `folder` (created if missing); their paths.
+pub fn write_pair(
+    folder: &std::path::Path,
+    old: &str,
+    new: &str,
+) -> Result<(std::path::PathBuf, std::path::PathBuf), String> {
+    std::fs::create_dir_all(folder).map_err(|error| format!("{}: {error}", folder.display()))?;
+    let write = |name: &str, text: &str| {
+        let path = folder.join(name);
+        std::fs::write(&path, text).map_err(|error| format!("{}: {error}", path.display()))?;
+        Ok::<_, String>(path)
+    };
+    Ok((write("old.txt", old)?, write("new.txt", new)?))
 }
 
 /// Generates an old/new pair as `spec` says.

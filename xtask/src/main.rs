@@ -1,20 +1,19 @@
 //! Project tasks (the cargo-xtask pattern): `cargo xtask <task>`.
 //!
-//! `cargo xtask ci` runs exactly what CI runs; `cargo xtask bench` measures the
-//! release binary against `git diff --word-diff` and `wdiff`; `cargo xtask fuzz`
-//! runs the fuzz targets of `fuzz/`.
+//! A thin task runner: each task is a row of [`TASKS`] and a few lines calling
+//! cargo or another tool. The work itself lives where it belongs: the
+//! whole-process benchmark in `benches/process.rs`, the fuzz targets in
+//! `fuzz/`; the larger tasks have a module each.
 
-mod bench;
-#[path = "../../benches/support/corpus.rs"]
-mod corpus;
+mod archive;
 mod fuzz;
 mod install;
-mod measure;
-mod report;
+mod screenshot;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
+/// A task: its name, what it does (for the usage), and what runs it.
 type Task = (&'static str, &'static str, fn(&[String]) -> Result<(), String>);
 
 const TASKS: &[Task] = &[
@@ -24,12 +23,12 @@ const TASKS: &[Task] = &[
         "screenshot",
         "PNG of a fixture's HTML redline in target/screenshots/ [CASE, default res140] \
          [--print: the A4 PDF and PNGs of its first pages] [--phone: 390 px wide]",
-        screenshot,
+        screenshot::run,
     ),
     ("man", "man pages of redline and its subcommands into target/man", man),
-    ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench::run),
-    ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench::inputs),
-    ("fuzz", "run the fuzz targets [--seconds N each] [--cmin] [TARGET ...]", fuzz::run),
+    ("bench", "whole-process timings against git and wdiff [--quick] [--runs N]", bench),
+    ("bench-inputs", "write the benchmark inputs to a folder [DIR] [--quick]", bench_inputs),
+    ("fuzz", "run the fuzz targets [--seconds N each] [--jobs N] [--cmin] [TARGET ...]", fuzz::run),
     (
         "quality",
         "score the aligner on generated pairs, write QUALITY.md [--quick] [--seed N] [--out FILE]",
@@ -62,6 +61,49 @@ fn usage() {
     for (name, about, _) in TASKS {
         eprintln!("  {name:<12} {about}");
     }
+}
+
+fn ci(_: &[String]) -> Result<(), String> {
+    run("cargo", &["fmt", "--all", "--", "--check"])?;
+    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
+    test(&[])?;
+    // Broken or private intra-doc links fail CI like clippy warnings do.
+    let mut doc = Command::new("cargo");
+    run_with(doc.args(["doc", "--workspace", "--no-deps"]).env("RUSTDOCFLAGS", "-D warnings"))
+}
+
+fn test(_: &[String]) -> Result<(), String> {
+    run("cargo", &["test", "--workspace", "--all-targets"])?;
+    run("cargo", &["test", "--workspace", "--doc"])
+}
+
+/// Man pages from the command-line definition (clap_mangen, via the binary's
+/// hidden `man` subcommand, so the pages never drift from the flags).
+fn man(_: &[String]) -> Result<(), String> {
+    run("cargo", &["run", "--quiet", "--bin", "redline", "--", "man", "target/man"])?;
+    eprintln!("man pages written to target/man (try: man -l target/man/redline.1)");
+    Ok(())
+}
+
+/// `benches/process.rs` under `cargo bench`, once `wdiff` and GNU time are installed.
+fn bench(args: &[String]) -> Result<(), String> {
+    install::ensure_apt("wdiff", "wdiff")?;
+    install::ensure_apt("/usr/bin/time", "time")?;
+    run_with(cargo_bench(&[]).args(args))
+}
+
+/// `benches/process.rs inputs [DIR]`, with DIR taken from where xtask was run.
+fn bench_inputs(args: &[String]) -> Result<(), String> {
+    let here = std::env::current_dir().map_err(|error| format!("current folder: {error}"))?;
+    let folder = |arg: &String| if arg.starts_with("--") { arg.into() } else { here.join(arg) };
+    run_with(cargo_bench(&["inputs"]).args(args.iter().map(folder)))
+}
+
+/// `cargo bench --bench process -- ARGS`.
+fn cargo_bench(args: &[&str]) -> Command {
+    let mut command = Command::new("cargo");
+    command.args(["bench", "--bench", "process", "--"]).args(args);
+    command
 }
 
 /// The repository root (the parent of `xtask/`).
@@ -101,97 +143,6 @@ fn flag_value<T: std::str::FromStr>(args: &[String], flag: &str) -> Result<Optio
     value.parse().map(Some).map_err(|_| format!("{flag}: not a valid value: {value:?}"))
 }
 
-fn ci(_: &[String]) -> Result<(), String> {
-    run("cargo", &["fmt", "--all", "--", "--check"])?;
-    run("cargo", &["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"])?;
-    test(&[])?;
-    // Broken or private intra-doc links fail CI like clippy warnings do.
-    run_with(
-        Command::new("cargo")
-            .args(["doc", "--workspace", "--no-deps"])
-            .env("RUSTDOCFLAGS", "-D warnings"),
-    )
-}
-
-fn test(_: &[String]) -> Result<(), String> {
-    run("cargo", &["test", "--workspace", "--all-targets"])?;
-    run("cargo", &["test", "--workspace", "--doc"])
-}
-
-/// The old and new revision of a screenshot case: `res140` is the DL/23
-/// redline (the first two revisions of `fixtures/res140/`); any other case is
-/// `fixtures/render/<case>` (or `fixtures/diff/<case>`, `fixtures/<case>`)
-/// with `old.txt` and `new.txt`.
-fn case_pair(case: &str) -> Result<(String, String), String> {
-    if case == "res140" {
-        let dir = "fixtures/res140";
-        let old = format!("{dir}/01-guadalajara-2010.txt");
-        return Ok((old, format!("{dir}/02-busan-2014-dl23-rev2.txt")));
-    }
-    let dir = ["fixtures/render", "fixtures/diff", "fixtures"]
-        .iter()
-        .map(|group| format!("{group}/{case}"))
-        .find(|dir| std::path::Path::new(dir).join("old.txt").exists())
-        .ok_or_else(|| format!("no fixture {case:?} with old.txt and new.txt"))?;
-    Ok((format!("{dir}/old.txt"), format!("{dir}/new.txt")))
-}
-
-/// Renders a case as HTML with DL/23's header block and takes a PNG of it
-/// with headless Chromium; `--print` also prints it to PDF on A4 and takes a
-/// PNG of its first two pages (poppler's `pdftoppm`), `--phone` a PNG 390
-/// pixels wide.
-fn screenshot(args: &[String]) -> Result<(), String> {
-    let case = args.iter().find(|arg| !arg.starts_with("--")).map_or("res140", String::as_str);
-    let (old, new) = case_pair(case)?;
-    let out = std::env::current_dir().map_err(|e| e.to_string())?.join("target/screenshots");
-    std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
-    let name = case.replace('/', "-");
-    let (html, png) = (out.join(format!("{name}.html")), out.join(format!("{name}.png")));
-    let html_arg = html.display().to_string();
-    let header = [
-        "--doc-number=DL/23-E (Rev.2)",
-        "--date=31 October 2014",
-        "--origin=English",
-        "--committee=WORKING GROUP OF THE PLENARY",
-        "--draft-title=DRAFT RESOLUTION 140",
-        "--status=WORK IN PROGRESS",
-        "--proposal=WGPL/23/1",
-    ];
-    let mut diff = vec!["run", "--quiet", "--", "diff", &old, &new, "--format", "html"];
-    diff.extend(header);
-    diff.extend(["-o", &html_arg]);
-    run("cargo", &diff)?;
-    let page = format!("file://{}", html.display());
-    chromium(&[
-        "--window-size=1000,2000".into(),
-        format!("--screenshot={}", png.display()),
-        page.clone(),
-    ])?;
-    eprintln!("wrote {}", png.display());
-    if args.iter().any(|arg| arg == "--phone") {
-        let phone = out.join(format!("{name}-phone.png"));
-        chromium(&[
-            "--window-size=390,1600".into(),
-            format!("--screenshot={}", phone.display()),
-            page.clone(),
-        ])?;
-        eprintln!("wrote {}", phone.display());
-    }
-    if args.iter().any(|arg| arg == "--print") {
-        let pdf = out.join(format!("{name}.pdf"));
-        chromium(&[
-            "--no-pdf-header-footer".into(),
-            format!("--print-to-pdf={}", pdf.display()),
-            page,
-        ])?;
-        let pages = out.join(format!("{name}-page"));
-        let (pdf_arg, pages_arg) = (pdf.display().to_string(), pages.display().to_string());
-        run("pdftoppm", &["-png", "-r", "72", "-f", "1", "-l", "2", &pdf_arg, &pages_arg])?;
-        eprintln!("wrote {} and {}-*.png (pages 1 and 2)", pdf.display(), pages.display());
-    }
-    Ok(())
-}
-
 /// Runs the quality yardstick (`quality/`, release build): generated pairs
 /// with known ground truth, scored; the report goes to `QUALITY.md`.
 fn quality(args: &[String]) -> Result<(), String> {
@@ -200,64 +151,20 @@ fn quality(args: &[String]) -> Result<(), String> {
     run("cargo", &command)
 }
 
-/// Runs headless Chromium with a profile of its own, removed afterwards.
-fn chromium(args: &[String]) -> Result<(), String> {
-    let profile = std::env::temp_dir().join(format!("redline-screenshot-{}", std::process::id()));
-    let mut command = Command::new("chromium");
-    command
-        .args(["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"])
-        .args(["--disable-background-networking", "--hide-scrollbars"])
-        .arg(format!("--user-data-dir={}", profile.display()))
-        .args(args);
-    let result = run_with(&mut command);
-    let _ = std::fs::remove_dir_all(&profile);
-    result
-}
-
-/// Generates the man pages from the command-line definition (clap_mangen, via
-/// the binary's hidden `man` subcommand, so the pages never drift from the flags).
-fn man(_: &[String]) -> Result<(), String> {
-    run("cargo", &["run", "--quiet", "--bin", "redline", "--", "man", "target/man"])?;
-    eprintln!("man pages written to target/man (try: man -l target/man/redline.1)");
-    Ok(())
-}
-
 #[cfg(test)]
 mod tests {
-    use super::corpus::{Pool, Spec, generate, read_seeds};
-
-    fn pool() -> Pool {
-        Pool::from_seeds(&read_seeds(&super::root().join("fixtures/seeds")).unwrap())
-    }
-
-    #[test]
-    fn same_spec_gives_same_bytes() {
-        let spec = Spec { bytes: 20_000, rate: 0.02, seed: 7 };
-        let (a, b) = (generate(&pool(), &spec), generate(&pool(), &spec));
-        assert_eq!((a.old, a.new), (b.old, b.new));
-    }
-
-    #[test]
-    fn size_and_edit_rate_are_as_asked() {
-        let pair = generate(&pool(), &Spec { bytes: 200_000, rate: 0.02, seed: 1 });
-        assert!((190_000..220_000).contains(&pair.old.len()), "{}", pair.old.len());
-        let provisions = pair.old.lines().filter(|l| l.contains('\t')).count();
-        let edits = pair.edits.total();
-        assert!(edits * 60 > provisions && edits * 40 < provisions, "{edits} of {provisions}");
-        assert_ne!(pair.old, pair.new);
-    }
-
-    #[test]
-    fn every_kind_of_edit_is_made() {
-        let edits = generate(&pool(), &Spec { bytes: 1_000_000, rate: 0.02, seed: 1 }).edits;
-        let kinds = [edits.words, edits.inserted, edits.deleted, edits.moved];
-        assert!(kinds.iter().chain(&[edits.brackets, edits.reflowed]).all(|&n| n > 0), "{edits:?}");
-    }
-
     #[test]
     fn echo_shows_environment_and_arguments() {
         let mut command = std::process::Command::new("cargo");
         command.env("RUSTC_BOOTSTRAP", "1").args(["fuzz", "run"]);
         assert_eq!(super::echo(&command), "RUSTC_BOOTSTRAP=1 cargo fuzz run");
+    }
+
+    #[test]
+    fn every_task_has_a_unique_name() {
+        let mut names: Vec<&str> = super::TASKS.iter().map(|(name, _, _)| *name).collect();
+        names.sort_unstable();
+        names.dedup();
+        assert_eq!(names.len(), super::TASKS.len());
     }
 }
