@@ -30,6 +30,7 @@ pub mod decode;
 pub mod diff;
 pub mod docx;
 pub mod error;
+pub mod load;
 pub mod model;
 pub mod output;
 pub mod parse;
@@ -40,59 +41,4 @@ pub mod series;
 mod testkit;
 
 pub use error::{Error, Result};
-
-use std::path::Path;
-
-/// Reads, decodes and parses a file into a document. A Word document's
-/// diagnostics also name the Word paragraph, and a note says when it has
-/// tracked changes (see [`tracked_changes_warning`]).
-pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Document> {
-    let bytes = decode::read_bytes(path)?;
-    load_bytes(path, &bytes, options)
-}
-
-/// Decodes and parses the bytes of the file (or stream) `path`.
-pub fn load_bytes(
-    path: &Path,
-    bytes: &[u8],
-    options: &decode::ReadOptions,
-) -> Result<model::Document> {
-    let decoded = decode::decode_file(path, bytes, options)?;
-    let mut document = parse::parse_text(&decoded.text, decoded.encoding);
-    document.path = path.display().to_string();
-    if let Some(source) = &decoded.docx {
-        note_word_source(&mut document, source);
-    }
-    Ok(document)
-}
-
-/// How the diagnostic about a Word document's tracked changes begins.
-pub const TRACKED_CHANGES_NOTE: &str = "Word document with tracked changes";
-
-/// Word paragraphs in the diagnostics, and a first diagnostic when the text
-/// is one view of tracked changes.
-fn note_word_source(document: &mut model::Document, source: &docx::DocxSource) {
-    let starts: Vec<usize> =
-        std::iter::once(0).chain(document.text.match_indices('\n').map(|(at, _)| at + 1)).collect();
-    for diagnostic in &mut document.diagnostics {
-        let line_start = starts.get(diagnostic.line.saturating_sub(1)).copied().unwrap_or(0);
-        if let Some(place) = docx::describe_position(source, &document.text, line_start) {
-            diagnostic.message = format!("{} ({place})", diagnostic.message);
-        }
-    }
-    if source.tracked_changes > 0 {
-        let view = match source.view {
-            docx::View::Accepted => "read with every change accepted",
-            docx::View::Original => "read as it was before them",
-        };
-        let message = format!("{TRACKED_CHANGES_NOTE} ({}): {view}", source.tracked_changes);
-        document.diagnostics.insert(0, model::Diagnostic { line: 1, column: 1, message });
-    }
-}
-
-/// The warning to print for a Word document read from one view of its
-/// tracked changes: `PATH: Word document with tracked changes (12): ...`.
-pub fn tracked_changes_warning(path: &str, document: &model::Document) -> Option<String> {
-    let note = document.diagnostics.first()?;
-    note.message.starts_with(TRACKED_CHANGES_NOTE).then(|| format!("{path}: {}", note.message))
-}
+pub use load::{TRACKED_CHANGES_NOTE, load, load_bytes, tracked_changes_warning};

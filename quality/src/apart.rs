@@ -12,50 +12,14 @@
 
 use crate::doc::{Doc, Unit, UnitId, UnitKind};
 use crate::edit::Editor;
-use crate::norm::{fold, unit_key, word_ranges};
+use crate::likeness::{APART, bag, bag_dice};
+use crate::norm::unit_key;
 use std::collections::HashSet;
 
-/// Similarity (Dice coefficient of words) from which two provisions could be one.
-pub const APART: f64 = 0.4;
 /// How much more a modified provision must be like its old self than like a neighbour.
 const MARGIN: f64 = 0.1;
 /// Units (in reading order, same section) within which two provisions are neighbours.
 const NEAR: usize = 3;
-
-/// The lower-case words of a unit, sorted (a multiset).
-pub fn bag(unit: &Unit) -> Vec<String> {
-    let mut words = Vec::new();
-    for tok in unit.text_toks() {
-        let text = fold(&tok.text).to_lowercase();
-        words.extend(word_ranges(&text).into_iter().map(|r| text[r].to_string()));
-    }
-    words.sort();
-    words
-}
-
-/// The Dice coefficient of two units' words.
-pub fn dice(a: &Unit, b: &Unit) -> f64 {
-    bag_dice(&bag(a), &bag(b))
-}
-
-fn bag_dice(a: &[String], b: &[String]) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let (mut i, mut j, mut common) = (0, 0, 0);
-    while i < a.len() && j < b.len() {
-        match a[i].cmp(&b[j]) {
-            std::cmp::Ordering::Less => i += 1,
-            std::cmp::Ordering::Greater => j += 1,
-            std::cmp::Ordering::Equal => {
-                common += 1;
-                i += 1;
-                j += 1;
-            }
-        }
-    }
-    2.0 * common as f64 / (a.len() + b.len()) as f64
-}
 
 impl Editor<'_, '_> {
     /// Rewrites every added provision that is too much like a suppressed or moved one.
@@ -221,6 +185,7 @@ fn neighbour_conflicts(old: &Doc, new: &Doc) -> Vec<crate::edit::Pos> {
 mod tests {
     use super::*;
     use crate::doc::Ids;
+    use crate::likeness::dice;
     use crate::texts::words;
 
     #[test]

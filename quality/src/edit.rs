@@ -198,7 +198,7 @@ impl<'a, 'b> Editor<'a, 'b> {
         let id = self.unit(pos).id;
         let original = self.originals.get(&id).cloned().unwrap_or_else(|| self.unit(pos).clone());
         let edited = self.with_unit(pos, |unit, cx| {
-            wording::word_edit(unit, cx, kind) && crate::apart::dice(&original, unit) >= 0.55
+            wording::word_edit(unit, cx, kind) && crate::likeness::dice(&original, unit) >= 0.55
         });
         if !edited {
             return false;

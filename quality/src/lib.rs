@@ -28,6 +28,7 @@ pub mod edit;
 pub mod exact;
 pub mod examples;
 pub mod layout;
+pub mod likeness;
 pub mod norm;
 pub mod report;
 pub mod run;

@@ -271,7 +271,7 @@ impl Editor<'_, '_> {
                 && plain(item)
                 && plain(next)
                 && next.unit.word_count() * 5 <= item.unit.word_count() * 3
-                && crate::apart::dice(&item.unit, &next.unit) < crate::apart::APART
+                && crate::likeness::dice(&item.unit, &next.unit) < crate::likeness::APART
                 && e.removable(s, i + 1)
         }) else {
             return false;
@@ -324,8 +324,8 @@ impl Editor<'_, '_> {
                 let space = unit.toks[i].space.clone();
                 unit.toks[i] = crate::doc::Tok { space, ..cx.ids.tok(&q.toks[i].text) };
             }
-            let own = crate::apart::dice(&p, unit);
-            own >= 0.55 && crate::apart::dice(&q, unit) > own + 0.05
+            let own = crate::likeness::dice(&p, unit);
+            own >= 0.55 && crate::likeness::dice(&q, unit) > own + 0.05
         });
         if !edited {
             return false;

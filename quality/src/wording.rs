@@ -120,7 +120,7 @@ fn rewrite(unit: &mut Unit, cx: &mut Ctx<'_>) -> bool {
         last.space = space;
     }
     unit.toks.splice(start..start + count, fresh);
-    if crate::apart::dice(&before, unit) < 0.55 {
+    if crate::likeness::dice(&before, unit) < 0.55 {
         *unit = before;
         return false;
     }

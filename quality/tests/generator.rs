@@ -1,8 +1,8 @@
 //! The generator keeps its promises: deterministic from the seed, and a
 //! ground truth that never hinges on a coin toss.
 
-use quality::apart::{APART, dice};
 use quality::doc::{Unit, UnitId, UnitKind};
+use quality::likeness::{APART, dice};
 use quality::scenario::{Generated, SCENARIOS};
 use quality::texts::Source;
 use std::collections::{HashMap, HashSet};

@@ -88,6 +88,3 @@ fn lead_spans(old: &str, new: &str) -> Vec<Span> {
 
 #[cfg(test)]
 mod tests;
-
-#[cfg(test)]
-mod proptests;

@@ -20,8 +20,6 @@ mod paragraphs;
 mod structure;
 
 #[cfg(test)]
-mod invariants;
-#[cfg(test)]
 mod tests;
 
 use crate::model::{Diagnostic, Document};

@@ -130,6 +130,4 @@ fn notation(text: &str, markup: Markup) -> Result<&'static Notation, Problem> {
 }
 
 #[cfg(test)]
-mod proptests;
-#[cfg(test)]
 mod tests;

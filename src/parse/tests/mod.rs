@@ -2,6 +2,8 @@
 //! `check(input, expected_outline)` helper. The outline format is
 //! `line [kind] heading`, `line   label  first words`, then diagnostics.
 
+mod invariants;
+
 use super::parse_text;
 use crate::model::{Document, InlineKind, LabelKind, PieceKind, SectionKind};
 use crate::render::{Format, outline};

@@ -1,5 +1,7 @@
 //! The reader through one `check` helper: input, notation, then old and new or an error.
 
+mod props;
+
 use super::*;
 
 /// Reads `input` in `markup` and compares `(old, new)` or the error `line:column: message`.
@@ -174,7 +176,7 @@ fn mixed_notations_are_refused() {
 
 #[test]
 fn dl23_seed_reads_back() {
-    let seed = include_str!("../../fixtures/seeds/001_c6d08fd8f7b644ff.txt");
+    let seed = include_str!("../../../fixtures/seeds/001_c6d08fd8f7b644ff.txt");
     assert_eq!(detect(seed, Markup::Auto), Ok(Markup::Dl23));
     let revisions = read(seed, Markup::Auto).unwrap();
     assert!(revisions.old.contains("RESOLUTION 140 (REV. GUADALAJARA, 2010BUSAN, 2014)"));

@@ -125,7 +125,7 @@ fn nothing_is_lost_in_any_fixture() {
 
 #[test]
 fn seed_outlines() {
-    insta::glob!("../../fixtures/seeds", "*.txt", |path| {
+    insta::glob!("../../../fixtures/seeds", "*.txt", |path| {
         let document = crate::load(path, &Default::default()).unwrap();
         insta::assert_snapshot!(outline(&document, Format::Text).unwrap());
     });
@@ -217,6 +217,6 @@ fn huge_lines_and_deep_brackets_stay_linear_and_whole() {
     assert_invariants(&parse_text(&bookmarks, "UTF-8"));
     let nested = "a) x:\n1 y:\n".repeat(5_000);
     let document = parse_text(&format!("resolves\n{nested}"), "UTF-8");
-    assert!(document.pieces.iter().all(|piece| piece.depth <= super::lists::MAX_DEPTH));
+    assert!(document.pieces.iter().all(|piece| piece.depth <= super::super::lists::MAX_DEPTH));
     assert_invariants(&document);
 }

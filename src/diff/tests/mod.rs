@@ -2,6 +2,8 @@
 //! ([`crate::testkit::doc`]): paragraphs separated by blank lines, `a)`/`1`
 //! labels, lower-case heading lines.
 
+mod props;
+
 use super::*;
 use crate::model::{Action, EntryKind, Redline};
 use crate::testkit::doc::doc;
