@@ -10,10 +10,11 @@
 //!   never swallows the rest of the document. Pairing is one linear pass with
 //!   an explicit stack, so any nesting depth is safe.
 //! - **Exclusions.** Text inside [`InlineKind::Artefact`](crate::model::InlineKind)
-//!   inlines (`[bookmark: Signature]`) is skipped; a balanced pair whose
-//!   content is only a reference marker (`[1]`, `[⁴]`, `[*]`, `[sic]`, `[...]`)
-//!   is dropped (the exact rule is in `exclude.rs`). Everything else,
-//!   struck text included, is negotiation text.
+//!   inlines (`[bookmark: Signature]`) and struck text (`~~[66~~` in an
+//!   exported redline: deleted, no longer text of the revision) is skipped; a
+//!   balanced pair whose content is only a reference marker (`[1]`, `[⁴]`,
+//!   `[*]`, `[sic]`, `[...]`) is dropped (the exact rule is in `exclude.rs`).
+//!   Everything else is negotiation text.
 //! - **Alternatives.** Balanced brackets at the same depth, in the same piece,
 //!   separated only by whitespace, `/` or emphasis marks (`*`), form one
 //!   [`Choice`] with several options: `[shall][should]`, `[shall] / [should]`.

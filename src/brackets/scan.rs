@@ -2,8 +2,10 @@
 //!
 //! A scope is a section (its heading and its pieces) or the title block. A
 //! `[` still open at the end of its scope, or a `]` with nothing open, is
-//! unbalanced. Brackets inside [`InlineKind::Artefact`] inlines are skipped;
-//! reference brackets ([`super::exclude`]) are dropped after pairing.
+//! unbalanced. Brackets inside [`InlineKind::Artefact`] inlines and inside
+//! [`InlineKind::Struck`] text (an exported redline's deletions: no longer
+//! text of the revision) are skipped; reference brackets
+//! ([`super::exclude`]) are dropped after pairing.
 
 use super::exclude;
 use crate::model::{Bracket, Document, InlineKind, Piece};
@@ -64,10 +66,10 @@ fn paired(open: usize, close: usize, depth: usize, piece: usize) -> Bracket {
     Bracket { open: Some(open), close: Some(close), depth, piece }
 }
 
-/// Offsets of `[` and `]` in the piece's raw text, outside its artefacts.
+/// Offsets of `[` and `]` in the piece's raw text, outside its artefacts and struck text.
 fn bracket_offsets(document: &Document, piece: usize) -> impl Iterator<Item = usize> + '_ {
     let piece = &document.pieces[piece];
-    let artefacts = artefact_ranges(piece);
+    let artefacts = skipped_ranges(piece);
     let raw = piece.raw.clone();
     let bytes = &document.text.as_bytes()[raw.clone()];
     bytes
@@ -78,10 +80,11 @@ fn bracket_offsets(document: &Document, piece: usize) -> impl Iterator<Item = us
         .filter(move |offset| !inside_any(&artefacts, *offset))
 }
 
-/// The artefact ranges of a piece, sorted and merged where they overlap.
-fn artefact_ranges(piece: &Piece) -> Vec<Range<usize>> {
+/// The ranges of a piece whose brackets are no negotiation brackets (its
+/// artefacts and its struck text), sorted and merged where they overlap.
+fn skipped_ranges(piece: &Piece) -> Vec<Range<usize>> {
     let mut ranges: Vec<Range<usize>> = (piece.inlines.iter())
-        .filter(|inline| inline.kind == InlineKind::Artefact)
+        .filter(|inline| matches!(inline.kind, InlineKind::Artefact | InlineKind::Struck))
         .map(|inline| inline.range.clone())
         .collect();
     ranges.sort_by_key(|range| range.start);

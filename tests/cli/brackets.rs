@@ -121,7 +121,7 @@ fn dl23_seed_report_as_json() {
 fn dl23_seed_fails_the_check_with_status_1_and_still_reports() {
     let output = redline(&["brackets", DL23, "--check"]);
     assert_eq!(output.status.code(), Some(1));
-    assert!(stdout(&output).contains("3 unbalanced"), "{}", stdout(&output));
+    assert!(stdout(&output).contains("4 unbalanced"), "{}", stdout(&output));
 }
 
 #[test]

@@ -42,11 +42,12 @@ fn text() -> impl Strategy<Value = String> {
     prop::collection::vec(token, 0..60).prop_map(|tokens| tokens.concat())
 }
 
-/// Offsets inside the document's artefact inlines.
+/// Offsets inside the document's artefact inlines and struck text, whose
+/// brackets are no negotiation brackets.
 fn in_artefact(document: &Document, offset: usize) -> bool {
     let artefacts = document.pieces.iter().flat_map(|piece| &piece.inlines);
     artefacts
-        .filter(|inline| inline.kind == InlineKind::Artefact)
+        .filter(|inline| matches!(inline.kind, InlineKind::Artefact | InlineKind::Struck))
         .any(|inline| inline.range.contains(&offset))
 }
 
