@@ -1,16 +1,26 @@
-//! Alternatives written side by side (`[shall][should]`) grouped as options of one choice.
+//! Alternatives written side by side (`[shall][should]`) grouped as options
+//! of one choice, and alternatives inside one bracket (`[Encourage/ Instructs]`).
 
 use super::locate::{is_balanced, piece_at};
 use crate::model::{Bracket, Document};
 use serde::Serialize;
 
 /// Alternatives offered for one place: balanced brackets at the same depth, in
-/// the same piece, separated only by whitespace, `/` or emphasis marks.
+/// the same piece, separated only by whitespace, `/` or emphasis marks; or one
+/// bracket holding short alternatives separated by `/`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Choice {
-    /// The options, as indices into [`Document::brackets`], in text order (two or more).
+    /// The options, as indices into [`Document::brackets`], in text order
+    /// (two or more; one for alternatives inside one bracket).
     pub options: Vec<usize>,
+    /// The alternatives inside one bracket (`Encourage`, `Instructs`), when
+    /// the choice is written `[Encourage/ Instructs]`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub within: Vec<String>,
 }
+
+/// Most words of one alternative written inside a bracket with `/`.
+pub const MAX_ALTERNATIVE_WORDS: usize = 4;
 
 /// Groups the balanced brackets of a scanned document into choices.
 ///
@@ -29,10 +39,30 @@ pub fn find_choices(document: &Document) -> Vec<Choice> {
             options.push(next);
         }
         if options.len() > 1 {
-            choices.push(Choice { options });
+            choices.push(Choice { options, within: Vec::new() });
+        } else if let Some(within) = slashed(super::locate::inner_text(document, &brackets[first])) {
+            choices.push(Choice { options, within });
         }
     }
     choices
+}
+
+/// The alternatives of a bracket's text written `shall/ should`: two or more
+/// short parts separated by `/`, each starting with a letter (`A/68/302` and
+/// a sentence that happens to hold a `/` are no choice).
+fn slashed(text: &str) -> Option<Vec<String>> {
+    if !text.contains('/') || text.contains(['.', ';', ',', ':']) {
+        return None;
+    }
+    let parts: Vec<String> = text.split('/').map(|part| part.trim().to_string()).collect();
+    let short = |part: &String| {
+        let words = part.split_whitespace().count();
+        let letters = part.chars().filter(|c| c.is_alphabetic()).count();
+        (1..=MAX_ALTERNATIVE_WORDS).contains(&words)
+            && letters >= 2
+            && part.starts_with(char::is_alphabetic)
+    };
+    (parts.len() >= 2 && parts.iter().all(short)).then_some(parts)
 }
 
 /// The bracket that follows `index` as another option of the same choice, if any.

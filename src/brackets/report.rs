@@ -138,9 +138,13 @@ impl ChoiceReport {
     fn new(document: &Document, lines: &TextIndex, choice: &Choice) -> Self {
         let first = &document.brackets[choice.options[0]];
         let (line, column) = lines.line_col(&document.text, first.open.unwrap_or_default());
-        let options = (choice.options.iter())
-            .map(|&option| excerpt(inner_text(document, &document.brackets[option])).0)
-            .collect();
+        let options = if choice.within.is_empty() {
+            (choice.options.iter())
+                .map(|&option| excerpt(inner_text(document, &document.brackets[option])).0)
+                .collect()
+        } else {
+            choice.within.clone()
+        };
         Self {
             section: section_name(document, first.piece),
             label: label_name(document, first.piece),

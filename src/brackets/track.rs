@@ -4,8 +4,10 @@
 //! redline's spans: its `[` (or else its `]`) kept and still a bracket there,
 //! or else a bracket inserted where the old one was deleted. Without a partner
 //! it was `agreed` (some of its words kept) or `dropped` (none kept). A new
-//! bracket without a partner is `rebracketed` when it encloses words that were
-//! agreed (outside brackets) in the old revision, `new` otherwise.
+//! bracket without a partner is `rebracketed` when what it encloses is mostly
+//! (two thirds of its letters and digits) text that was agreed (outside
+//! brackets) in the old revision, `new` otherwise: a new proposal that reuses
+//! a few agreed words is new.
 
 use super::locate::TextIndex;
 use super::locate::{excerpt, inner_text, is_balanced};
@@ -146,15 +148,19 @@ impl<'a> Tracker<'a> {
     fn appeared(&self, index: usize) -> TrackedBracket {
         let bracket = &self.new.brackets[index];
         let (open, close) = (bracket.open.unwrap_or_default(), bracket.close.unwrap_or_default());
-        let was_agreed = self.map.equal_in_new(open + 1..close).any(|segment| {
+        let mut agreed = 0;
+        for segment in self.map.equal_in_new(open + 1..close) {
             let from = segment.new.max(open + 1);
             let to = (segment.new + segment.len).min(close);
             let old_from = segment.old + (from - segment.new);
             let was_bracketed = |at: usize| inside(&self.old_bracketed, old_from + at);
-            (self.new.text[from..to].char_indices())
-                .any(|(at, c)| c.is_alphanumeric() && !was_bracketed(at))
-        });
-        let state = if was_agreed { BracketState::Rebracketed } else { BracketState::New };
+            agreed += (self.new.text[from..to].char_indices())
+                .filter(|&(at, c)| c.is_alphanumeric() && !was_bracketed(at))
+                .count();
+        }
+        let inside_chars = self.new.text[open + 1..close].chars().filter(|c| c.is_alphanumeric());
+        let rebracketed = agreed > 0 && agreed * 3 >= inside_chars.count() * 2;
+        let state = if rebracketed { BracketState::Rebracketed } else { BracketState::New };
         self.on_new(index, state)
     }
 

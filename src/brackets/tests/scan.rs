@@ -90,6 +90,18 @@ choice below 2 °C | below 1.5 °C",
 }
 
 #[test]
+fn alternatives_inside_one_bracket_are_a_choice() {
+    check(
+        "resolves\n\n[Encourage/ Instructs] the Secretary-General to act\n\n2 as in [A/68/302] and [moderator/facilitator of the many action lines here]\n",
+        "
+3:1 d1 [Encourage/ Instructs] 2w (resolves) choice 0
+5:9 d1 [A/68/302] 3w (resolves 2)
+5:24 d1 [moderator/facilitator of the many action lines here] 8w (resolves 2)
+choice Encourage | Instructs",
+    );
+}
+
+#[test]
 fn three_options_and_bold_alternatives() {
     check(
         "resolves\n\n1 **[a]** / **[b]** [c] then [d]\n",

@@ -92,6 +92,16 @@ fn brackets_around_new_words_are_new() {
     );
 }
 
+/// "Development Agenda Beyond 2015" becomes "[the Post-2015 Development
+/// Agenda]": a new proposal that reuses two agreed words is new, not
+/// rebracketed (the res140 series, 02 to 03).
+#[test]
+fn a_new_proposal_reusing_a_few_agreed_words_is_new() {
+    let old = "resolves\n\n1 to contribute to the debate on Development Agenda Beyond 2015 arranged by the Assembly\n";
+    let new = "resolves\n\n1 to contribute to the debate on [the Post-2015 Development Agenda] arranged by the Assembly\n";
+    check(old, new, "new [the Post-2015 Development Agenda] 3:34");
+}
+
 #[test]
 fn nested_outer_agreed_inner_kept() {
     let old = "resolves\n\n1 to act [quickly [and fully] now]\n";
