@@ -40,7 +40,8 @@ pub fn find_choices(document: &Document) -> Vec<Choice> {
         }
         if options.len() > 1 {
             choices.push(Choice { options, within: Vec::new() });
-        } else if let Some(within) = slashed(super::locate::inner_text(document, &brackets[first])) {
+        } else if let Some(within) = slashed(super::locate::inner_text(document, &brackets[first]))
+        {
             choices.push(Choice { options, within });
         }
     }

@@ -28,6 +28,33 @@ pub fn inner_text<'a>(document: &'a Document, bracket: &Bracket) -> &'a str {
     }
 }
 
+/// The bytes an unbalanced bracket most likely meant to enclose, its own
+/// bracket included: a `]` that ends its provision (no letter or digit
+/// after it) from the start of the provision's text; a `[` to the end of its
+/// provision's text. `None` for a balanced bracket, or when nothing is likely.
+pub fn likely_range(document: &Document, bracket: &Bracket) -> Option<std::ops::Range<usize>> {
+    let content = document.pieces.get(bracket.piece)?.content.clone();
+    match (bracket.open, bracket.close) {
+        (None, Some(close)) => {
+            let after = document.text.get(close + 1..content.end).unwrap_or("");
+            let ends_provision = !after.chars().any(char::is_alphanumeric);
+            (ends_provision && content.start < close).then_some(content.start..close + 1)
+        }
+        (Some(open), None) => (open + 1 < content.end).then_some(open..content.end),
+        _ => None,
+    }
+}
+
+/// The text inside an unbalanced bracket's likely range (see [`likely_range`]), trimmed.
+pub fn likely_inner<'a>(document: &'a Document, bracket: &Bracket) -> Option<&'a str> {
+    let range = likely_range(document, bracket)?;
+    let inner = match bracket.open {
+        Some(_) => &document.text[range.start + 1..range.end],
+        None => &document.text[range.start..range.end - 1],
+    };
+    Some(inner.trim()).filter(|text| !text.is_empty())
+}
+
 /// Longest bracketed text a report quotes whole, in bytes; a longer one is
 /// quoted by its first and last [`EXCERPT_BYTES`]` / 2` bytes or so (cut on
 /// character boundaries). Without

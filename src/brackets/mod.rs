@@ -28,7 +28,7 @@
 
 mod choices;
 mod exclude;
-mod locate;
+pub(crate) mod locate;
 mod offsets;
 mod report;
 mod revisions;

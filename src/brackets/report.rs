@@ -2,7 +2,7 @@
 
 use super::choices::{Choice, find_choices};
 use super::locate::{
-    TextIndex, excerpt, inner_text, is_balanced, label_name, piece_at, section_name,
+    TextIndex, excerpt, inner_text, is_balanced, label_name, likely_inner, piece_at, section_name,
 };
 use crate::model::BracketSpan;
 use crate::model::{Bracket, Document, PieceKind};
@@ -169,32 +169,9 @@ impl UnbalancedReport {
             section: section_name(document, bracket.piece),
             label: label_name(document, bracket.piece),
             depth: bracket.depth,
-            likely_text: likely_text(document, bracket.piece, kind, offset),
+            likely_text: likely_inner(document, bracket).map(str::to_string),
         }
     }
-}
-
-/// The span an unbalanced bracket most likely meant to enclose.
-///
-/// A `]` that ends its provision (no letter or digit after it): from the start
-/// of the provision's text. A `[`: to the end of its provision's text.
-fn likely_text(
-    document: &Document,
-    piece: usize,
-    kind: UnbalancedKind,
-    offset: usize,
-) -> Option<String> {
-    let content = document.pieces[piece].content.clone();
-    let range = match kind {
-        UnbalancedKind::Close => {
-            let after = document.text.get(offset + 1..content.end).unwrap_or("");
-            let ends_provision = !after.chars().any(char::is_alphanumeric);
-            (ends_provision && content.start < offset).then_some(content.start..offset)?
-        }
-        UnbalancedKind::Open => (offset + 1 < content.end).then_some(offset + 1..content.end)?,
-    };
-    let text = document.text[range].trim();
-    (!text.is_empty()).then(|| text.to_string())
 }
 
 /// Counts for the summary.

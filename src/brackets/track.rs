@@ -10,7 +10,7 @@
 //! a few agreed words is new.
 
 use super::locate::TextIndex;
-use super::locate::{excerpt, inner_text, is_balanced};
+use super::locate::{excerpt, inner_text, is_balanced, likely_inner, likely_range};
 use super::offsets::SpanMap;
 
 use super::scan::start_of;
@@ -23,7 +23,11 @@ use std::ops::Range;
 /// output (`lead` and `entries`, the redline of `old` against `new`); in
 /// reading order of the new text.
 ///
-/// Unbalanced brackets are not followed (each revision reports its own).
+/// An unbalanced bracket is followed by its likely span
+/// ([`super::locate::likely_range`]): its `[` (or `]`) kept and still
+/// unbalanced the same way is the same bracket, `unchanged` or `changed` by
+/// its likely text; without a partner it was `agreed` (the likely text kept)
+/// or `dropped`; a new one is `new`. One whose span cannot be told is not followed.
 pub fn track(
     old: &Document,
     new: &Document,
@@ -43,9 +47,25 @@ pub fn track(
             None => tracked.push(tracker.lost(index)),
         }
     }
+    for (index, bracket) in old.brackets.iter().enumerate().filter(|(_, b)| !is_balanced(b)) {
+        let Some(old_range) = likely_range(old, bracket) else { continue };
+        let partner = tracker.unbalanced_partner(bracket).filter(|&p| partner_of_new[p].is_none());
+        match partner {
+            Some(partner) => {
+                partner_of_new[partner] = Some(index);
+                tracked.push(tracker.kept_unbalanced(index, partner, old_range));
+            }
+            None => tracked.push(tracker.lost_unbalanced(index, old_range)),
+        }
+    }
     for (index, bracket) in new.brackets.iter().enumerate() {
-        if is_balanced(bracket) && partner_of_new[index].is_none() {
+        if partner_of_new[index].is_some() {
+            continue;
+        }
+        if is_balanced(bracket) {
             tracked.push(tracker.appeared(index));
+        } else if let Some(range) = likely_range(new, bracket) {
+            tracked.push(tracker.on_new_unbalanced(index, BracketState::New, range));
         }
     }
     tracked.sort_by_key(|bracket| tracker.order_key(bracket));
@@ -189,6 +209,90 @@ impl<'a> Tracker<'a> {
         (start <= end).then_some(start..end)
     }
 
+    /// The unbalanced new bracket that continues unbalanced old `bracket`: its
+    /// `[` (or `]`) kept, and unbalanced the same way there.
+    fn unbalanced_partner(&self, bracket: &Bracket) -> Option<usize> {
+        let at = self.map.old_to_new(bracket.open.or(bracket.close)?)?;
+        let index = self.new.brackets.partition_point(|b| start_of(b) < at);
+        let candidate = self.new.brackets.get(index)?;
+        let same = (candidate.open.is_some(), candidate.close.is_some())
+            == (bracket.open.is_some(), bracket.close.is_some());
+        let followed = likely_range(self.new, candidate).is_some();
+        (same && followed && start_of(candidate) == at).then_some(index)
+    }
+
+    /// An unbalanced old bracket with a partner: `unchanged` or `changed` by its likely text.
+    fn kept_unbalanced(
+        &self,
+        old_index: usize,
+        new_index: usize,
+        old_range: Range<usize>,
+    ) -> TrackedBracket {
+        let old_bracket = &self.old.brackets[old_index];
+        let new_bracket = &self.new.brackets[new_index];
+        let old_text = likely_inner(self.old, old_bracket).unwrap_or_default();
+        let new_range = likely_range(self.new, new_bracket);
+        let new_text = likely_inner(self.new, new_bracket).unwrap_or_default();
+        let state =
+            if old_text == new_text { BracketState::Unchanged } else { BracketState::Changed };
+        let range = new_range.unwrap_or_else(|| start_of(new_bracket)..start_of(new_bracket) + 1);
+        let mut tracked = self.on_new_unbalanced(new_index, state, range);
+        if state == BracketState::Changed {
+            tracked.old_text = Some(excerpt(old_text).0);
+        }
+        tracked.old_bracket = Some(old_index);
+        tracked.old_range = Some(old_range);
+        tracked
+    }
+
+    /// An unbalanced old bracket without a partner: `agreed` when words of
+    /// its likely text were kept, else `dropped`.
+    fn lost_unbalanced(&self, index: usize, old_range: Range<usize>) -> TrackedBracket {
+        let bracket = &self.old.brackets[index];
+        let kept = self.map.equal_in_old(old_range.clone()).any(|segment| {
+            let from = segment.old.max(old_range.start);
+            let to = (segment.old + segment.len).min(old_range.end);
+            self.old.text[from..to].chars().any(char::is_alphanumeric)
+        });
+        let mut span = BracketSpan::new(self.old, &self.old_lines, bracket);
+        span.state = if kept { BracketState::Agreed } else { BracketState::Dropped };
+        describe_likely(&mut span, self.old, &self.old_lines, bracket);
+        let at = start_of(bracket);
+        TrackedBracket {
+            span,
+            revision: Side::Old,
+            old_text: None,
+            entry: self.map.at_old(at).and_then(|segment| segment.entry),
+            old_bracket: Some(index),
+            new_bracket: None,
+            new_range: kept.then(|| self.projected(old_range.start, old_range.end - 1)).flatten(),
+            old_range: Some(old_range),
+        }
+    }
+
+    /// A tracked bracket described by unbalanced new bracket `index`, over its likely range.
+    fn on_new_unbalanced(
+        &self,
+        index: usize,
+        state: BracketState,
+        range: Range<usize>,
+    ) -> TrackedBracket {
+        let bracket = &self.new.brackets[index];
+        let mut span = BracketSpan::new(self.new, &self.new_lines, bracket);
+        span.state = state;
+        describe_likely(&mut span, self.new, &self.new_lines, bracket);
+        TrackedBracket {
+            span,
+            revision: Side::New,
+            old_text: None,
+            entry: self.map.at_new(start_of(bracket)).and_then(|segment| segment.entry),
+            old_bracket: None,
+            new_bracket: Some(index),
+            old_range: None,
+            new_range: Some(range),
+        }
+    }
+
     /// Sort key: place in the new text (projected for old-only brackets), then depth.
     fn order_key(&self, tracked: &TrackedBracket) -> (usize, usize, usize) {
         let place = match (&tracked.new_range, &tracked.old_range) {
@@ -197,6 +301,23 @@ impl<'a> Tracker<'a> {
             _ => usize::MAX,
         };
         (place, tracked.span.depth, usize::from(tracked.new_bracket.is_some()))
+    }
+}
+
+/// An unbalanced bracket's span described by its likely range and text.
+fn describe_likely(
+    span: &mut BracketSpan,
+    document: &Document,
+    index: &TextIndex,
+    bracket: &Bracket,
+) {
+    let text = likely_inner(document, bracket).unwrap_or_default();
+    (span.text, span.excerpt) = excerpt(text);
+    span.words = text.split_whitespace().filter(|w| w.chars().any(char::is_alphanumeric)).count();
+    if let Some(range) = likely_range(document, bracket) {
+        (span.line, span.column) = index.line_col(&document.text, range.start);
+        let last = document.text[..range.end].chars().next_back().map_or(0, char::len_utf8);
+        (span.end_line, span.end_column) = index.line_col(&document.text, range.end - last);
     }
 }
 
