@@ -123,15 +123,27 @@ pub fn emphasised(text: &str, bold: bool, italic: bool) -> Trusted {
 }
 
 /// Appends `next`, joining it to the last fragment when both look the same.
+/// White space joins an emphasised neighbour of the same look too, so that a
+/// struck or underlined space never stands alone (where it would read as a
+/// struck hyphen).
 fn push_merged(out: &mut Vec<Fragment>, next: Fragment) {
+    let blank = |fragment: &Fragment| fragment.html.is_none() && fragment.text.trim().is_empty();
     match out.last_mut() {
-        Some(last)
-            if last.tag == next.tag
-                && last.class == next.class
-                && last.html.is_none()
-                && next.html.is_none() =>
-        {
-            last.text.push_str(&next.text);
+        Some(last) if last.tag == next.tag && last.class == next.class => {
+            let last_blank = blank(last);
+            match (&mut last.html, next.html) {
+                (None, None) => last.text.push_str(&next.text),
+                (Some(html), None) if next.text.trim().is_empty() => {
+                    html.0.push_str(&next.text);
+                    last.text.push_str(&next.text);
+                }
+                (None, Some(mut html)) if last_blank => {
+                    html.0.insert_str(0, &last.text);
+                    last.text.push_str(&next.text);
+                    last.html = Some(html);
+                }
+                (_, html) => out.push(Fragment { html, ..next }),
+            }
         }
         _ => out.push(next),
     }
@@ -168,6 +180,13 @@ mod tests {
             })
             .collect();
         assert_eq!(actual, expected);
+    }
+
+    #[test]
+    fn a_struck_space_joins_its_emphasised_neighbour() {
+        let spans =
+            [eq("Recalling "), with_emphasis(del("further"), false, true), del(" "), eq("its")];
+        check(&spans, Column::Both, &[".:Recalling ", "del.:<em>further</em> ", ".:its"]);
     }
 
     #[test]
