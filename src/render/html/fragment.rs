@@ -157,11 +157,17 @@ fn trim(out: &mut Vec<Fragment>) {
     while out.last().is_some_and(|f| f.html.is_none() && f.text.trim_end().is_empty()) {
         out.pop();
     }
-    if let Some(first) = out.first_mut().filter(|f| f.html.is_none()) {
+    if let Some(first) = out.first_mut() {
         first.text = first.text.trim_start().to_string();
+        if let Some(html) = &mut first.html {
+            html.0 = html.0.trim_start().to_string();
+        }
     }
-    if let Some(last) = out.last_mut().filter(|f| f.html.is_none()) {
+    if let Some(last) = out.last_mut() {
         last.text = last.text.trim_end().to_string();
+        if let Some(html) = &mut last.html {
+            html.0 = html.0.trim_end().to_string();
+        }
     }
 }
 
