@@ -61,7 +61,8 @@ pub struct Args {
     /// Print counts of actions per section instead of the redline.
     #[arg(long)]
     stat: bool,
-    /// Show typographic variants (quotes, dashes, no-break spaces) as changes.
+    /// Show typographic variants (quotes, dashes, no-break spaces) as changes, and mark
+    /// changes of white space only inline in the plain formats (not in a note after the text).
     #[arg(long)]
     strict: bool,
     /// Write to FILE instead of stdout (`-` is stdout); written atomically.
@@ -166,6 +167,7 @@ fn options(args: &Args) -> anyhow::Result<Options> {
         front_matter: args.page.front_matter(),
         labels: labels(&args.labels)?,
         full: false,
+        inline_whitespace: args.strict,
     })
 }
 

@@ -8,7 +8,7 @@ use super::scan::{Scanner, Token};
 use super::{Problem, Revisions};
 use crate::model::LineIndex;
 use crate::model::Op;
-use crate::render::markers::{MoveNote, Notation, whole_entry_op};
+use crate::render::markers::{LAYOUT_NOTE, MoveNote, Notation, parse_layout_note, whole_entry_op};
 use std::collections::BTreeMap;
 
 /// Which mark is open, and where it was opened.
@@ -64,10 +64,16 @@ struct Reader<'a> {
     inside: Option<(usize, usize)>,
     /// An entry written whole being read.
     whole: Whole,
+    /// The changes of white space noted after the text: at which offset, how
+    /// many characters of new white space, and the old white space.
+    layouts: BTreeMap<usize, (usize, String)>,
+    /// Characters left of the new white space of a change being read.
+    new_only: usize,
 }
 
 /// Reads both revisions from `text` written in `notation`.
 pub(super) fn read(text: &str, notation: &'static Notation) -> Result<Revisions, Problem> {
+    let (text, layouts) = split_layout_note(text, notation)?;
     let mut reader = Reader {
         text,
         notation,
@@ -77,15 +83,53 @@ pub(super) fn read(text: &str, notation: &'static Notation) -> Result<Revisions,
         moved: BTreeMap::new(),
         inside: None,
         whole: Whole::No,
+        layouts,
+        new_only: 0,
     };
     let mut scanner = Scanner::new(text, notation);
     while let Some(token) = scanner.next_token(reader.state == State::Outside) {
         let (offset, token) = token?;
+        reader.layout_at(offset);
         if reader.token(offset, token)? {
             scanner.skip_newline();
         }
     }
+    reader.layout_at(text.len());
     reader.finish()
+}
+
+/// The text without its note of white space changes (the last note, after
+/// the text), and those changes by the byte offset where each starts.
+fn split_layout_note<'a>(
+    text: &'a str,
+    notation: &Notation,
+) -> Result<(&'a str, BTreeMap<usize, (usize, String)>), Problem> {
+    let Some((open, close)) = notation.note else { return Ok((text, BTreeMap::new())) };
+    let last = text.strip_suffix('\n').unwrap_or(text);
+    let opening = format!("{open}{LAYOUT_NOTE}");
+    let start = last.rfind(&opening).filter(|_| last.ends_with(close));
+    let Some(start) = start else { return Ok((text, BTreeMap::new())) };
+    let words = &last[start + open.len()..last.len() - close.len()];
+    let Some(changes) = parse_layout_note(words) else { return Ok((text, BTreeMap::new())) };
+    let body = &text[..start];
+    let starts: Vec<usize> =
+        std::iter::once(0).chain(body.match_indices('\n').map(|(at, _)| at + 1)).collect();
+    let mut layouts = BTreeMap::new();
+    for change in changes {
+        let offset = starts.get(change.line.wrapping_sub(1)).and_then(|&line| {
+            let column = change.column.checked_sub(1)?;
+            let rest = &body[line..];
+            rest.char_indices().map(|(at, _)| line + at).chain([body.len()]).nth(column)
+        });
+        let offset = offset.ok_or_else(|| {
+            Problem::new(
+                start,
+                format!("white space noted at {}:{}, outside the text", change.line, change.column),
+            )
+        })?;
+        layouts.insert(offset, (change.chars, change.old));
+    }
+    Ok((body, layouts))
 }
 
 impl Reader<'_> {
@@ -127,7 +171,21 @@ impl Reader<'_> {
         Ok(false)
     }
 
+    /// Where a change of white space starts: its old white space goes to the
+    /// old text, and the characters of its new white space to the new text only.
+    fn layout_at(&mut self, offset: usize) {
+        if let Some((chars, old)) = self.layouts.remove(&offset) {
+            self.text_mut().old.push_str(&old);
+            self.new_only = chars;
+        }
+    }
+
     fn char(&mut self, c: char, whole: Whole) {
+        if self.new_only > 0 && self.state == State::Outside {
+            self.new_only -= 1;
+            self.text_mut().new.push(c);
+            return;
+        }
         let (old, new) = match (self.state, whole) {
             (State::Outside, Whole::After(op)) if c.is_whitespace() => {
                 self.whole = whole;

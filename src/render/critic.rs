@@ -9,9 +9,10 @@ use super::markers::CRITIC;
 use super::plain;
 use crate::model::Redline;
 
-/// Writes the redline as CriticMarkup.
-pub fn render(redline: &Redline) -> String {
-    plain::write(redline, &CRITIC)
+/// Writes the redline as CriticMarkup; white-space-only changes marked
+/// `inline`, or noted after the text.
+pub fn render(redline: &Redline, inline: bool) -> String {
+    plain::write(redline, &CRITIC, inline)
 }
 
 #[cfg(test)]
@@ -20,7 +21,7 @@ mod tests {
     use crate::testkit::redline::*;
 
     fn check(redline: &Redline, expected: &str) {
-        assert_eq!(render(redline), expected);
+        assert_eq!(render(redline, true), expected);
     }
 
     #[test]

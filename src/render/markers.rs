@@ -14,6 +14,12 @@
 //!   `<<moved from #3>>` ... `<</moved #3>>` (around the moved entry);
 //!   CriticMarkup writes the same words as comments, `{>>moved to #3<<}`.
 //!   A move note that starts a line takes the newline after it.
+//! - White space: a change of white space only (a reflowed line, a blank
+//!   line more or less between paragraphs) is written as its new white space,
+//!   unmarked, and a last note after the text gives each one's old white
+//!   space: `<<white space: 20:66+1 "\n\n"; 45:3+0 " ">>` (line:column in
+//!   the output where the new white space starts, its length in characters,
+//!   the old white space as a JSON string). `--strict` marks them inline instead.
 //! - Action lines (tilde and wdiff): a line reading exactly `MOD`, `ADD`,
 //!   `SUP` or `NOC`, optionally followed by ` (moved)`, ` (renumbered)` or
 //!   ` (moved, renumbered)`, is not text. CriticMarkup writes the action as a
@@ -157,6 +163,61 @@ pub fn whole_entry_op(action_words: &str) -> Option<crate::model::Op> {
         "SUP" => Some(crate::model::Op::Delete),
         _ => None,
     }
+}
+
+/// How the note of white space changes begins.
+pub const LAYOUT_NOTE: &str = "white space: ";
+
+/// One change of white space, as the note after the text gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    /// Line of the output where the new white space starts (1-based).
+    pub line: usize,
+    /// Column of the output where it starts (1-based, in characters).
+    pub column: usize,
+    /// Characters of the new white space written there.
+    pub chars: usize,
+    /// The old white space.
+    pub old: String,
+}
+
+/// The note (and its newline) giving the old white space of each change
+/// written at byte `at` of `body`, `chars` characters long.
+pub fn layout_note(
+    body: &str,
+    places: &[(usize, usize, &str)],
+    (open, close): (&str, &str),
+) -> String {
+    let lines = crate::model::LineIndex::new(body);
+    let entries: Vec<String> = places
+        .iter()
+        .map(|&(at, chars, old)| {
+            let (line, column) = lines.line_col(body, at);
+            let old = serde_json::to_string(old).unwrap_or_default();
+            format!("{line}:{column}+{chars} {old}")
+        })
+        .collect();
+    format!("{open}{LAYOUT_NOTE}{}{close}\n", entries.join("; "))
+}
+
+/// The changes of white space a note's words give, if they are a layout note.
+pub fn parse_layout_note(words: &str) -> Option<Vec<Layout>> {
+    let rest = words.strip_prefix(LAYOUT_NOTE)?;
+    rest.split("; ").map(parse_layout).collect()
+}
+
+/// `20:66+1 "\n\n"`.
+fn parse_layout(entry: &str) -> Option<Layout> {
+    let (place, old) = entry.split_once(' ')?;
+    let (position, chars) = place.split_once('+')?;
+    let (line, column) = position.split_once(':')?;
+    let old: String = serde_json::from_str(old).ok()?;
+    old.chars().all(char::is_whitespace).then_some(Layout {
+        line: line.parse().ok()?,
+        column: column.parse().ok()?,
+        chars: chars.parse().ok()?,
+        old,
+    })
 }
 
 /// `true` for a line that reads as an action line (without its newline).

@@ -95,6 +95,9 @@ pub struct Options {
     pub labels: [Option<String>; 2],
     /// Bracketed texts in full rather than cut to a line (bracket reports as `text`).
     pub full: bool,
+    /// Changes of white space only marked inline in the plain formats
+    /// (`--strict`), instead of noted after the text.
+    pub inline_whitespace: bool,
 }
 
 impl Options {
@@ -153,8 +156,8 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
         });
     }
     Ok(match options.format {
-        Format::Text => text::render(redline, options.markers),
-        Format::Critic => critic::render(redline),
+        Format::Text => text::render(redline, options.markers, options.inline_whitespace),
+        Format::Critic => critic::render(redline, options.inline_whitespace),
         Format::Json => json::pair(redline),
         Format::Ansi => ansi::render(redline, options.view, options.color),
         Format::Html => html::pair(redline, options)?,

@@ -7,8 +7,8 @@
 //! - Adjacent spans with the same operation are merged, so a marker never
 //!   stands between two runs of the same kind.
 
-use super::markers::{MoveNote, Notation, action_words, needs_escape, whole_entry_op};
-use crate::model::{Entry, EntryKind, Op, Redline, Span};
+use super::markers::{MoveNote, Notation, action_words, layout_note, needs_escape, whole_entry_op};
+use crate::model::{Entry, EntryKind, Op, Redline, Role, Span};
 use std::collections::HashSet;
 
 /// One element of a plain redline, before a notation is chosen.
@@ -24,20 +24,30 @@ pub(crate) enum Piece {
     Action(String),
     /// A move note: where a moved entry stood, or the bounds of the moved entry.
     Move(MoveNote),
+    /// A change of white space only (layout, not a change of the text): the
+    /// new white space is written as it is, the old one in a note after the
+    /// text (see [`super::markers`]).
+    Layout {
+        /// The old white space.
+        old: String,
+        /// The new white space.
+        new: String,
+    },
 }
 
-/// Flattens a redline into pieces: the lead, then each entry with its action and move notes.
-pub(crate) fn pieces(redline: &Redline) -> Vec<Piece> {
+/// Flattens a redline into pieces: the lead, then each entry with its action
+/// and move notes; white-space-only changes are [`Piece::Layout`] unless `inline`.
+pub(crate) fn pieces(redline: &Redline, inline: bool) -> Vec<Piece> {
     let mut pieces = Vec::new();
-    push_spans(&mut pieces, &redline.lead);
+    push_spans(&mut pieces, &redline.lead, inline);
     let moves = redline.complete_moves();
     for entry in &redline.entries {
-        push_entry(&mut pieces, &moves, entry);
+        push_entry(&mut pieces, &moves, entry, inline);
     }
     pieces
 }
 
-fn push_entry(pieces: &mut Vec<Piece>, moves: &HashSet<usize>, entry: &Entry) {
+fn push_entry(pieces: &mut Vec<Piece>, moves: &HashSet<usize>, entry: &Entry, inline: bool) {
     let move_id = entry.move_id.filter(|id| moves.contains(id));
     if entry.kind == EntryKind::MoveStub {
         pieces.extend(move_id.map(|id| Piece::Move(MoveNote::To(id))));
@@ -49,14 +59,17 @@ fn push_entry(pieces: &mut Vec<Piece>, moves: &HashSet<usize>, entry: &Entry) {
     }
     let move_id = move_id.filter(|_| entry.moved);
     pieces.extend(move_id.map(|id| Piece::Move(MoveNote::From(id))));
-    push_spans(pieces, &entry.spans);
+    push_spans(pieces, &entry.spans, inline);
     pieces.extend(move_id.map(|id| Piece::Move(MoveNote::End(id))));
 }
 
-fn push_spans(pieces: &mut Vec<Piece>, spans: &[Span]) {
+fn push_spans(pieces: &mut Vec<Piece>, spans: &[Span], inline: bool) {
     for span in spans.iter().filter(|span| !span.text.is_empty()) {
+        let layout = !inline && span.role == Role::Layout && span.text.trim().is_empty();
         let piece = match span.op {
             Op::Equal => Piece::Equal(span.text.clone()),
+            Op::Delete if layout => Piece::Layout { old: span.text.clone(), new: String::new() },
+            Op::Insert if layout => Piece::Layout { old: String::new(), new: span.text.clone() },
             Op::Delete => Piece::Delete(span.text.clone()),
             Op::Insert => Piece::Insert(span.text.clone()),
         };
@@ -70,6 +83,10 @@ fn push_merged(pieces: &mut Vec<Piece>, piece: Piece) {
         (Some(Piece::Equal(text)), Piece::Equal(more))
         | (Some(Piece::Delete(text)), Piece::Delete(more))
         | (Some(Piece::Insert(text)), Piece::Insert(more)) => text.push_str(&more),
+        (Some(Piece::Layout { old, new }), Piece::Layout { old: more_old, new: more_new }) => {
+            old.push_str(&more_old);
+            new.push_str(&more_new);
+        }
         (_, piece) => pieces.push(piece),
     }
 }
@@ -90,15 +107,19 @@ fn settle_action_lines(pieces: Vec<Piece>) -> Vec<Piece> {
             Piece::Equal(text) | Piece::Delete(text) | Piece::Insert(text) => {
                 line_start = text.ends_with('\n');
             }
+            Piece::Layout { new, .. } if !new.is_empty() => line_start = new.ends_with('\n'),
+            Piece::Layout { .. } => {}
         }
         push_merged(&mut settled, piece);
     }
     settled
 }
 
-/// Writes a redline in a notation that marks insertions (tilde, wdiff, CriticMarkup).
-pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
-    let mut pieces = pieces(redline);
+/// Writes a redline in a notation that marks insertions (tilde, wdiff,
+/// CriticMarkup); changes of white space only are marked `inline`, or noted
+/// after the text.
+pub(crate) fn write(redline: &Redline, notation: &Notation, inline: bool) -> String {
+    let mut pieces = pieces(redline, inline);
     if notation.action_lines {
         pieces = settle_action_lines(pieces);
     }
@@ -141,8 +162,10 @@ pub(crate) fn write(redline: &Redline, notation: &Notation) -> String {
                 }
             }
             Piece::Move(note) => out.move_note(notation, *note),
+            Piece::Layout { old, new } => out.layout(old, new),
         }
     }
+    out.layout_note(notation);
     out.finish()
 }
 
@@ -178,6 +201,11 @@ pub(crate) struct Output {
     raw: String,
     /// Byte range of each chunk in `raw`, and whether it is literal text.
     chunks: Vec<(usize, usize, bool)>,
+    /// Changes of white space written as their new side: where in `raw`, how
+    /// many characters, and the old white space.
+    layouts: Vec<(usize, usize, String)>,
+    /// The note markers to write the layouts with, after the text.
+    note: Option<(&'static str, &'static str)>,
 }
 
 impl Output {
@@ -254,11 +282,30 @@ impl Output {
         }
     }
 
-    /// The output, with `\` before every literal character that would read as markup.
+    /// A change of white space: the new white space as it is, the old one remembered.
+    fn layout(&mut self, old: &str, new: &str) {
+        self.layouts.push((self.raw.len(), new.chars().count(), old.to_string()));
+        self.literal(new);
+    }
+
+    /// Notes the white space changes after the text (in `finish`), when the
+    /// notation has notes.
+    fn layout_note(&mut self, notation: &Notation) {
+        self.note = notation.note.filter(|_| !self.layouts.is_empty());
+    }
+
+    /// The output, with `\` before every literal character that would read
+    /// as markup, then the note of the white space changes.
     pub(crate) fn finish(self) -> String {
         let mut out = String::with_capacity(self.raw.len() + self.raw.len() / 64);
         let mut mark_before = None;
+        // Where each layout starts in the output (layouts start on chunk bounds).
+        let mut layout_at = Vec::with_capacity(self.layouts.len());
+        let mut layouts = self.layouts.iter().peekable();
         for &(start, end, literal) in &self.chunks {
+            while layouts.next_if(|(raw, ..)| *raw <= start).is_some() {
+                layout_at.push(out.len());
+            }
             let chunk = &self.raw[start..end];
             if !literal {
                 out.push_str(chunk);
@@ -275,6 +322,16 @@ impl Output {
                 out.push(c);
             }
             mark_before = None;
+        }
+        layout_at.extend(layouts.map(|_| out.len()));
+        if let Some((open, close)) = self.note {
+            let places: Vec<_> = self
+                .layouts
+                .iter()
+                .zip(layout_at)
+                .map(|((_, n, old), at)| (at, *n, old.as_str()))
+                .collect();
+            out.push_str(&layout_note(&out, &places, (open, close)));
         }
         out
     }

@@ -26,10 +26,10 @@ pub enum Markers {
 }
 
 /// Writes the redline as marked-up plain text.
-pub fn render(redline: &Redline, markers: Markers) -> String {
+pub fn render(redline: &Redline, markers: Markers, inline: bool) -> String {
     match markers {
-        Markers::Tilde => plain::write(redline, &TILDE),
-        Markers::Wdiff => plain::write(redline, &WDIFF),
+        Markers::Tilde => plain::write(redline, &TILDE, inline),
+        Markers::Wdiff => plain::write(redline, &WDIFF, inline),
     }
 }
 
@@ -39,7 +39,7 @@ mod tests {
     use crate::testkit::redline::*;
 
     fn check(redline: &Redline, markers: Markers, expected: &str) {
-        assert_eq!(render(redline, markers), expected);
+        assert_eq!(render(redline, markers, true), expected);
     }
 
     #[test]
