@@ -66,7 +66,7 @@ struct Reader<'a> {
     whole: Whole,
     /// The changes of white space noted after the text: at which offset, how
     /// many characters of new white space, and the old white space.
-    layouts: BTreeMap<usize, (usize, String)>,
+    layouts: Layouts,
     /// Characters left of the new white space of a change being read.
     new_only: usize,
 }
@@ -98,12 +98,16 @@ pub(super) fn read(text: &str, notation: &'static Notation) -> Result<Revisions,
     reader.finish()
 }
 
+/// Changes of white space by the byte offset where each starts: how many
+/// characters of new white space, and the old white space.
+type Layouts = BTreeMap<usize, (usize, String)>;
+
 /// The text without its note of white space changes (the last note, after
 /// the text), and those changes by the byte offset where each starts.
 fn split_layout_note<'a>(
     text: &'a str,
     notation: &Notation,
-) -> Result<(&'a str, BTreeMap<usize, (usize, String)>), Problem> {
+) -> Result<(&'a str, Layouts), Problem> {
     let Some((open, close)) = notation.note else { return Ok((text, BTreeMap::new())) };
     let last = text.strip_suffix('\n').unwrap_or(text);
     let opening = format!("{open}{LAYOUT_NOTE}");
