@@ -59,6 +59,7 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         schema: SCHEMA_VERSION,
         old: source(old),
         new: source(new),
+        language: new.language,
         summary: Summary::count(&entries),
         lead,
         entries,
