@@ -48,7 +48,8 @@ use std::path::Path;
 /// tracked changes (see [`tracked_changes_warning`]).
 pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Document> {
     let decoded = decode::read_file(path, options)?;
-    let mut document = parse::parse_text(&decoded.text, decoded.encoding);
+    let parse_options = parse::ParseOptions { language: options.language };
+    let mut document = parse::parse_with(&decoded.text, decoded.encoding, &parse_options);
     document.path = path.display().to_string();
     if let Some(source) = &decoded.docx {
         note_word_source(&mut document, source);

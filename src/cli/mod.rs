@@ -137,7 +137,7 @@ fn dispatch(command: Command) -> anyhow::Result<u8> {
     }
 }
 
-/// The `--encoding` flag shared by every command that reads resolutions.
+/// The flags shared by every command that reads resolutions (`--encoding`, `--lang` ...).
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
     /// Decode input with this encoding (any WHATWG label: utf-8, windows-1252,
@@ -152,6 +152,11 @@ pub struct InputArgs {
     /// text before the changes [default: every change accepted, with a warning].
     #[arg(long)]
     pub original: bool,
+    /// The language of the revisions: en, fr, es, ru, zh or ar [default:
+    /// detected from each text's script and words]. It decides the heading
+    /// words looked for and tags the HTML (lang, and dir=rtl for Arabic).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<redline::model::Language>,
 }
 
 impl InputArgs {
@@ -160,7 +165,8 @@ impl InputArgs {
         let encoding =
             self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
         let view = if self.original { View::Original } else { View::Accepted };
-        Ok(redline::decode::ReadOptions { encoding, allow_empty: self.allow_empty, view })
+        let (allow_empty, language) = (self.allow_empty, self.lang);
+        Ok(redline::decode::ReadOptions { encoding, allow_empty, view, language })
     }
 }
 

@@ -13,6 +13,7 @@ mod align;
 mod anchored;
 mod assemble;
 mod cleanup;
+mod han;
 mod matching;
 mod normalize;
 mod order;
