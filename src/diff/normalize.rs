@@ -46,7 +46,7 @@ fn fold_char(c: char) -> Option<Option<char>> {
 
 /// The text with typographic variants folded to their plain forms.
 pub fn fold_typography(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| fold_char(c).is_some()) {
+    if text.is_ascii() || !text.chars().any(|c| fold_char(c).is_some()) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().filter_map(|c| fold_char(c).unwrap_or(Some(c))).collect())

@@ -12,7 +12,7 @@
 //! # Invariants
 //! - Tokens tile the text they were made from: no gaps, no overlaps.
 //! - All whitespace runs share one key (layout never changes the text).
-//! - ASCII text is cut by UAX #29 alone.
+//! - Text without Han characters or narrow no-break spaces is cut by UAX #29 alone.
 
 use super::han;
 use super::normalize::{fold_typography, is_en_dash, is_space};
@@ -79,12 +79,18 @@ pub fn tokenize(
     let base = range.start;
     let slice = &text[range];
     let mut tokens: Vec<Token> = Vec::new();
-    if slice.is_ascii() {
-        push_segments(slice.split_word_bound_indices(), base, strict, interner, &mut tokens);
-    } else {
+    if needs_refining(slice) {
         push_segments(segments(slice).into_iter(), base, strict, interner, &mut tokens);
+    } else {
+        push_segments(slice.split_word_bound_indices(), base, strict, interner, &mut tokens);
     }
     tokens
+}
+
+/// True when UAX #29 alone would not cut `slice` right: it holds Han
+/// characters or a narrow no-break space (never in ASCII, checked first).
+fn needs_refining(slice: &str) -> bool {
+    !slice.is_ascii() && slice.chars().any(|c| c == NARROW_NO_BREAK_SPACE || han::is_han(c))
 }
 
 /// Appends a token per segment (`(offset in the slice, text)`, in order).

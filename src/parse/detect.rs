@@ -10,19 +10,38 @@
 use super::headings::{self, Table};
 use crate::model::Language;
 
-/// How much of the text is read, at most (cut at a character boundary).
-const SAMPLE_BYTES: usize = 64 * 1024;
+/// How much of the text is read, at most (cut at a character boundary): a
+/// few pages, enough for the title block, the first headings and thousands
+/// of words.
+const SAMPLE_BYTES: usize = 16 * 1024;
+
+/// Lines of more words than this are not looked at for heading words (a
+/// heading is a few words; UN paragraphs tell by their small words).
+const MAX_HEADING_LINE_WORDS: usize = 12;
 
 /// A heading line counts as many small words: it says more about the language.
 const HEADING_WEIGHT: usize = 5;
 
-/// Small words that are common in one of the Latin-script languages and not in
-/// the two others (`la`, `de`, `que` are French and Spanish alike).
-const SMALL_WORDS: [(Language, &[&str]); 3] = [
-    (Language::En, &["the", "of", "and", "to", "that", "with", "its", "for", "by", "is"]),
-    (Language::Fr, &["le", "les", "des", "du", "et", "à", "pour", "dans", "sur", "aux", "au"]),
-    (Language::Es, &["el", "los", "las", "del", "y", "para", "por", "con", "al", "sus"]),
-];
+/// The Latin-script language a small word is common in, if it is common in
+/// one of them and not in the two others (`la`, `de`, `que` are French and
+/// Spanish alike).
+fn small_word_language(word: &str) -> Option<Language> {
+    match word {
+        "the" | "of" | "and" | "to" | "that" | "with" | "its" | "for" | "by" | "is" => {
+            Some(Language::En)
+        }
+        "le" | "les" | "des" | "du" | "et" | "à" | "pour" | "dans" | "sur" | "aux" | "au" => {
+            Some(Language::Fr)
+        }
+        "el" | "los" | "las" | "del" | "y" | "para" | "por" | "con" | "al" | "sus" => {
+            Some(Language::Es)
+        }
+        _ => None,
+    }
+}
+
+/// The Latin-script languages, English first (it wins ties).
+const LATIN: [Language; 3] = [Language::En, Language::Fr, Language::Es];
 
 /// The language of `text`: Arabic, Chinese or Russian when most of its
 /// letters are of that script, else English, French or Spanish by the heading
@@ -65,16 +84,20 @@ fn dominant_script(sample: &str) -> Option<Language> {
 /// English, French or Spanish: the language whose heading lines and small
 /// words `sample` has most of; English on a tie.
 fn latin_language(sample: &str) -> Language {
-    let mut scores = SMALL_WORDS.map(|(language, _)| (language, 0usize));
-    for word in sample.split(|c: char| !c.is_alphabetic()).filter(|w| !w.is_empty() && w.len() <= 4)
-    {
-        for (at, (_, words)) in SMALL_WORDS.iter().enumerate() {
-            scores[at].1 += usize::from(words.contains(&word));
+    let mut scores = LATIN.map(|language| (language, 0usize));
+    let mut add = |language: Language, points: usize| {
+        if let Some((_, score)) = scores.iter_mut().find(|(l, _)| *l == language) {
+            *score += points;
         }
+    };
+    let words = sample.split(|c: char| !c.is_alphabetic()).filter(|w| (1..=4).contains(&w.len()));
+    for language in words.filter_map(small_word_language) {
+        add(language, 1);
     }
-    for line in sample.lines().map(str::trim) {
-        for (language, score) in &mut scores {
-            *score += HEADING_WEIGHT * usize::from(is_heading(line, headings::table(*language)));
+    let short = |line: &&str| line.split_whitespace().nth(MAX_HEADING_LINE_WORDS).is_none();
+    for line in sample.lines().map(str::trim).filter(short) {
+        for language in LATIN.into_iter().filter(|&l| is_heading(line, headings::table(l))) {
+            add(language, HEADING_WEIGHT);
         }
     }
     let best = scores.iter().max_by_key(|&&(language, score)| (score, language == Language::En));
