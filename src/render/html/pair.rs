@@ -18,6 +18,10 @@ use askama::Template;
 #[template(path = "redline.html")]
 struct Page<'a> {
     title: String,
+    /// The language of the new revision, as a BCP 47 tag (`<html lang>`).
+    lang: &'static str,
+    /// Written right to left (Arabic): `<html dir="rtl">`.
+    rtl: bool,
     css: &'static str,
     header: &'a Header,
     /// `view-full`, `view-changes` ...
@@ -52,6 +56,8 @@ fn page<'a>(redline: &'a Redline, view: View, header: &'a Header) -> Page<'a> {
     };
     Page {
         title: title(redline, header),
+        lang: redline.language.tag(),
+        rtl: redline.language.is_rtl(),
         css: CSS,
         header,
         view: view_class(view),
