@@ -119,18 +119,18 @@ fn test(_: &[String]) -> Result<(), String> {
 
 /// Renders `fixtures/render/<case>` (or `fixtures/diff/<case>`, `fixtures/<case>`)
 /// as HTML with DL/23's header block and takes a PNG of it with headless Chromium.
+/// A case is a folder with `old.txt` and `new.txt`, or a series folder
+/// (`languages/ar`): its first two revisions.
 fn screenshot(args: &[String]) -> Result<(), String> {
     let case = args.first().map_or("dl23", String::as_str);
-    let dir = ["fixtures/render", "fixtures/diff", "fixtures"]
+    let (old, new) = ["fixtures/render", "fixtures/diff", "fixtures"]
         .iter()
-        .map(|group| format!("{group}/{case}"))
-        .find(|dir| std::path::Path::new(dir).join("old.txt").exists())
-        .ok_or_else(|| format!("no fixture {case:?} with old.txt and new.txt"))?;
+        .find_map(|group| revision_pair(&format!("{group}/{case}")))
+        .ok_or_else(|| format!("no fixture {case:?} with old.txt and new.txt, or revisions"))?;
     let out = std::env::current_dir().map_err(|e| e.to_string())?.join("target/screenshots");
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;
     let name = case.replace('/', "-");
     let (html, png) = (out.join(format!("{name}.html")), out.join(format!("{name}.png")));
-    let (old, new) = (format!("{dir}/old.txt"), format!("{dir}/new.txt"));
     let html_arg = html.display().to_string();
     let header = [
         "--doc-number=DL/23-E (Rev.2)",
@@ -164,6 +164,23 @@ fn screenshot(args: &[String]) -> Result<(), String> {
     result?;
     eprintln!("wrote {}", png.display());
     Ok(())
+}
+
+/// The old and new revisions of a fixture folder: `old.txt` and `new.txt`,
+/// or the first two `.txt` files in name order.
+fn revision_pair(dir: &str) -> Option<(String, String)> {
+    let path = std::path::Path::new(dir);
+    if path.join("old.txt").exists() {
+        return Some((format!("{dir}/old.txt"), format!("{dir}/new.txt")));
+    }
+    let mut texts: Vec<String> = std::fs::read_dir(path)
+        .ok()?
+        .filter_map(|entry| entry.ok()?.path().to_str().map(str::to_string))
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    texts.sort();
+    let mut texts = texts.into_iter();
+    Some((texts.next()?, texts.next()?))
 }
 
 /// Runs the quality yardstick (`quality/`, release build): generated pairs
