@@ -233,3 +233,49 @@ fn the_json_names_the_language_but_for_english() {
     assert_eq!(json["language"], "zh");
     assert!(serde_json::to_value(Redline::default()).unwrap().get("language").is_none());
 }
+
+#[test]
+fn a_series_page_is_tagged_with_the_language() {
+    let spec = redline::series::SeriesSpec::from_folder(&folder(Language::Ar)).unwrap();
+    let series = redline::series::build(&spec, &Default::default()).unwrap();
+    let html = render::series(&series, Format::Html).unwrap();
+    assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
+}
+
+/// A UN-style text in `language`: two preambular paragraphs opened by a
+/// phrase (the second with an "also" form), then numbered operative ones.
+fn un_style(language: Language) -> &'static str {
+    match language {
+        Language::Fr => {
+            "L'Assemblée générale,\n\nRappelant sa résolution 70/125,\n\nRappelant également sa résolution 73/218,\n\n1. Prend note du rapport ;\n\n2. Décide de poursuivre l'examen.\n"
+        }
+        Language::Es => {
+            "La Asamblea General,\n\nRecordando su resolución 70/125,\n\nRecordando también su resolución 73/218,\n\n1. Toma nota del informe;\n\n2. Decide seguir examinando la cuestión.\n"
+        }
+        Language::Ru => {
+            "Генеральная Ассамблея,\n\nСсылаясь на свою резолюцию 70/125,\n\nСсылаясь также на свою резолюцию 73/218,\n\n1. принимает к сведению доклад;\n\n2. постановляет продолжить рассмотрение.\n"
+        }
+        Language::Zh => {
+            "大会，\n\n回顾其第70/125号决议，\n\n又回顾其第73/218号决议，\n\n1. 注意到报告；\n\n2. 决定继续审议。\n"
+        }
+        _ => {
+            "إن الجمعية العامة،\n\nإذ تشير إلى قرارها 70/125،\n\nوإذ تشير أيضاً إلى قرارها 73/218،\n\n1 - تحيط علماً بالتقرير؛\n\n2 - تقرر مواصلة النظر في المسألة.\n"
+        }
+    }
+}
+
+#[test]
+fn un_style_openings_in_every_language() {
+    use SectionKind::{Operative, Preamble};
+    for language in LANGUAGES {
+        let document = redline::parse::parse_text(un_style(language), "UTF-8");
+        assert_eq!(document.language, language);
+        let kinds: Vec<_> = document.sections.iter().map(|s| s.kind).collect();
+        assert_eq!(kinds, [Preamble, Preamble, Operative], "{language}");
+        let phrases: Vec<_> =
+            document.sections.iter().map(|s| s.heading_text.clone().unwrap_or_default()).collect();
+        assert!(phrases[1].chars().count() > phrases[0].chars().count(), "{language}: {phrases:?}");
+        let labels: Vec<_> = structure(&document).into_iter().flat_map(|(_, l)| l).collect();
+        assert_eq!(labels.len(), 2, "{language}: {labels:?}");
+    }
+}

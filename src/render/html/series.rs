@@ -24,6 +24,10 @@ pub fn render(series: &Series) -> Result<String> {
 #[template(path = "series.html")]
 struct SeriesPage {
     title: String,
+    /// The language of the latest revision, as a BCP 47 tag (`<html lang>`).
+    lang: &'static str,
+    /// Written right to left (Arabic): `<html dir="rtl">`.
+    rtl: bool,
     header: Vec<(&'static str, String)>,
     legend: Vec<LegendItem>,
     summary: Summary,
@@ -61,8 +65,11 @@ fn page(series: &Series) -> SeriesPage {
     let lead = display_spans(&cumulative.lead);
     let lead_block = has_text(&lead).then(|| text_block("p", "lead".into(), &lead));
     let blocks = lead_block.into_iter().chain(cumulative.provisions.iter().map(block));
+    let language = series.steps.last().map(|step| step.language).unwrap_or_default();
     SeriesPage {
         title: title(series),
+        lang: language.tag(),
+        rtl: language.is_rtl(),
         header: header_fields(series),
         legend: legend(series),
         summary: cumulative.summary,
