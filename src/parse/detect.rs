@@ -11,9 +11,9 @@ use super::headings::{self, Table};
 use crate::model::Language;
 
 /// How much of the text is read, at most (cut at a character boundary): a
-/// few pages, enough for the title block, the first headings and thousands
-/// of words.
-const SAMPLE_BYTES: usize = 16 * 1024;
+/// few pages, enough for the title block, the first headings and a thousand
+/// words.
+const SAMPLE_BYTES: usize = 8 * 1024;
 
 /// Lines of more words than this are not looked at for heading words (a
 /// heading is a few words; UN paragraphs tell by their small words).
@@ -66,6 +66,9 @@ fn sample(text: &str) -> &str {
 /// The language of the script most letters of `sample` are written in, unless
 /// it is the Latin script.
 fn dominant_script(sample: &str) -> Option<Language> {
+    if sample.is_ascii() {
+        return None;
+    }
     let mut counts = [0usize; 4]; // Latin, Cyrillic, Han, Arabic
     for c in sample.chars().filter(|c| c.is_alphabetic()) {
         let slot = match c {
@@ -85,23 +88,43 @@ fn dominant_script(sample: &str) -> Option<Language> {
 /// words `sample` has most of; English on a tie.
 fn latin_language(sample: &str) -> Language {
     let mut scores = LATIN.map(|language| (language, 0usize));
-    let mut add = |language: Language, points: usize| {
-        if let Some((_, score)) = scores.iter_mut().find(|(l, _)| *l == language) {
-            *score += points;
-        }
-    };
     let words = sample.split(|c: char| !c.is_alphabetic()).filter(|w| (1..=4).contains(&w.len()));
     for language in words.filter_map(small_word_language) {
-        add(language, 1);
+        add(&mut scores, language, 1);
+    }
+    if let Some(language) = clear_lead(&scores) {
+        return language;
     }
     let short = |line: &&str| line.split_whitespace().nth(MAX_HEADING_LINE_WORDS).is_none();
     for line in sample.lines().map(str::trim).filter(short) {
         for language in LATIN.into_iter().filter(|&l| is_heading(line, headings::table(l))) {
-            add(language, HEADING_WEIGHT);
+            add(&mut scores, language, HEADING_WEIGHT);
         }
     }
     let best = scores.iter().max_by_key(|&&(language, score)| (score, language == Language::En));
     best.map_or(Language::En, |&(language, _)| language)
+}
+
+/// Adds `points` to the score of `language`.
+fn add(scores: &mut [(Language, usize)], language: Language, points: usize) {
+    if let Some((_, score)) = scores.iter_mut().find(|(l, _)| *l == language) {
+        *score += points;
+    }
+}
+
+/// Small words enough to decide without looking for heading words (which
+/// costs more): this many at least, and [`CLEAR_LEAD`] times the runner-up's.
+const CLEAR_COUNT: usize = 40;
+
+/// See [`CLEAR_COUNT`].
+const CLEAR_LEAD: usize = 3;
+
+/// The language whose small words clearly outnumber the others', if one does.
+fn clear_lead(scores: &[(Language, usize)]) -> Option<Language> {
+    let mut sorted = scores.to_vec();
+    sorted.sort_by_key(|&(_, score)| std::cmp::Reverse(score));
+    let [(best, first), (_, second), ..] = sorted[..] else { return None };
+    (first >= CLEAR_COUNT && first >= CLEAR_LEAD * second).then_some(best)
 }
 
 /// True when `line` is a heading, opens a UN paragraph or names a resolution
@@ -130,6 +153,14 @@ mod tests {
         assert_eq!(detect_language("considerando\n\na) que los Estados Miembros;\n"), Es);
         assert_eq!(detect_language("considering\n\na) that the Member States;\n"), En);
         assert_eq!(detect_language("Rappelant sa résolution 70/125 sur le sujet,\n"), Fr);
+    }
+
+    #[test]
+    fn many_small_words_decide_alone() {
+        let french = "que les États et les organisations des Nations Unies ".repeat(20);
+        assert_eq!(detect_language(&french), Fr);
+        let english = "that the States and the organizations of the United Nations ".repeat(20);
+        assert_eq!(detect_language(&english), En);
     }
 
     #[test]
