@@ -1,6 +1,6 @@
 //! `redline brackets`: bracketed text of one document, or followed across revisions.
 
-use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, LangArgs};
 use redline::brackets::{DocumentReport, RevisionsReport};
 use redline::diff::DiffOptions;
 use redline::model::{Document, Revision};
@@ -71,6 +71,8 @@ pub struct Args {
     labels: Vec<String>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Reads the files, writes the report, and says whether `--check` failed.
@@ -98,7 +100,7 @@ fn load(args: &Args) -> anyhow::Result<(Vec<Revision>, Vec<Document>)> {
     if args.labels.len() > args.files.len() {
         anyhow::bail!("{} --label given for {} files", args.labels.len(), args.files.len());
     }
-    let read = args.input.read_options()?;
+    let read = args.lang.apply(args.input.read_options()?);
     let names = args.files.iter().enumerate().map(|(index, path)| {
         args.labels.get(index).cloned().unwrap_or_else(|| revision_name(path))
     });

@@ -1,6 +1,6 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_OK, InputArgs, LangArgs};
 use redline::diff::{DiffOptions, diff};
 use redline::render::{self, Format, Header, Markers, Options, View};
 use std::io::IsTerminal;
@@ -35,6 +35,8 @@ pub struct Args {
     output: Option<PathBuf>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
     #[command(flatten)]
     header: HeaderArgs,
 }
@@ -79,7 +81,7 @@ enum ViewArg {
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let options = options(&args)?;
     options.check()?;
-    let read = args.input.read_options()?;
+    let read = args.lang.apply(args.input.read_options()?);
     redline::decode::refuse_same_file(&args.old, &args.new)?;
     // One after the other, on this thread: parsing them on two threads was 15%
     // faster but put them in two malloc arenas, and the freed documents could

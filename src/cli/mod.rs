@@ -137,7 +137,7 @@ fn dispatch(command: Command) -> anyhow::Result<u8> {
     }
 }
 
-/// The flags shared by every command that reads resolutions (`--encoding`, `--lang` ...).
+/// The flags shared by every command that reads resolutions (`--encoding` ...).
 #[derive(Debug, Clone, clap::Args)]
 pub struct InputArgs {
     /// Decode input with this encoding (any WHATWG label: utf-8, windows-1252,
@@ -152,11 +152,23 @@ pub struct InputArgs {
     /// text before the changes [default: every change accepted, with a warning].
     #[arg(long)]
     pub original: bool,
+}
+
+/// The `--lang` flag of the commands that read a resolution's structure.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LangArgs {
     /// The language of the revisions: en, fr, es, ru, zh or ar [default:
     /// detected from each text's script and words]. It decides the heading
     /// words looked for and tags the HTML (lang, and dir=rtl for Arabic).
     #[arg(long, value_name = "LANG")]
     pub lang: Option<redline::model::Language>,
+}
+
+impl LangArgs {
+    /// `options` with the language given, if one is.
+    pub fn apply(&self, options: redline::decode::ReadOptions) -> redline::decode::ReadOptions {
+        redline::decode::ReadOptions { language: self.lang, ..options }
+    }
 }
 
 impl InputArgs {
@@ -165,8 +177,8 @@ impl InputArgs {
         let encoding =
             self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
         let view = if self.original { View::Original } else { View::Accepted };
-        let (allow_empty, language) = (self.allow_empty, self.lang);
-        Ok(redline::decode::ReadOptions { encoding, allow_empty, view, language })
+        let allow_empty = self.allow_empty;
+        Ok(redline::decode::ReadOptions { encoding, allow_empty, view, language: None })
     }
 }
 

@@ -1,6 +1,6 @@
 //! `redline outline`: the tree a reader would check.
 
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_OK, InputArgs, LangArgs};
 use redline::render::{self, Format};
 use std::path::PathBuf;
 
@@ -19,11 +19,13 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let document = redline::load(&args.file, &args.input.read_options()?)?;
+    let document = redline::load(&args.file, &args.lang.apply(args.input.read_options()?))?;
     args.input.warn_tracked_changes(&args.file, &document);
     let out = render::outline(&document, args.format)?;
     redline::output::emit(None, out.as_bytes())?;

@@ -1,6 +1,6 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_OK, InputArgs, LangArgs};
 use anyhow::{Context, bail};
 use redline::render::{self, Format};
 use redline::series::{self, Series, SeriesOptions, SeriesSpec};
@@ -62,6 +62,8 @@ pub struct Args {
     format: Option<Format>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
@@ -76,7 +78,7 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
     let spec = spec(&args.revisions, &args.labels)?;
     let options = SeriesOptions {
         base: args.base,
-        read: args.input.read_options()?,
+        read: args.lang.apply(args.input.read_options()?),
         ..SeriesOptions::default()
     };
     let series = series::build(&spec, &options)?;
