@@ -43,13 +43,15 @@ pub struct ReadOptions {
     pub allow_empty: bool,
     /// Which text of a Word document with tracked changes to read.
     pub view: View,
+    /// The language the text is written in; `None` detects it.
+    pub language: Option<crate::model::Language>,
 }
 
 impl ReadOptions {
     /// Detects the encoding and reads an empty file as a revision with no
     /// provisions (`--allow-empty`).
     pub const EVEN_EMPTY: ReadOptions =
-        ReadOptions { encoding: None, allow_empty: true, view: View::Accepted };
+        ReadOptions { encoding: None, allow_empty: true, view: View::Accepted, language: None };
 }
 
 /// Reads and decodes a file; a file with no text is refused unless

@@ -20,7 +20,8 @@ pub fn load_bytes(
     options: &decode::ReadOptions,
 ) -> Result<model::Document> {
     let decoded = decode::decode_file(path, bytes, options)?;
-    let mut document = parse::parse_text(&decoded.text, decoded.encoding);
+    let parse_options = parse::ParseOptions { language: options.language };
+    let mut document = parse::parse_with(&decoded.text, decoded.encoding, &parse_options);
     document.path = path.display().to_string();
     if let Some(source) = &decoded.docx {
         note_word_source(&mut document, source);

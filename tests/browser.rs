@@ -194,6 +194,34 @@ window.addEventListener('load', () => {
 </body></html>
 "#;
 
+/// The wrapper of the direction test: where the margin marks stand against
+/// the text in an Arabic redline and in an English one.
+const DIRECTION_WRAPPER: &str = r#"<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>direction test</title></head><body>
+<iframe id="ar" src="ar.html" width="900" height="600"></iframe>
+<iframe id="en" src="en.html" width="900" height="600"></iframe>
+<pre id="result">pending</pre>
+<script>
+function inspect(id) {
+  const frame = document.getElementById(id);
+  const doc = frame.contentDocument, win = frame.contentWindow;
+  const entry = doc.querySelector('.entry .action').closest('.entry');
+  const mark = entry.querySelector('.action').getBoundingClientRect();
+  const text = entry.querySelector('.text').getBoundingClientRect();
+  return {
+    lang: doc.documentElement.lang,
+    direction: win.getComputedStyle(doc.body).direction,
+    margin: mark.left >= text.right ? 'right' : (mark.right <= text.left ? 'left' : 'over'),
+  };
+}
+window.addEventListener('load', () => {
+  const result = { ar: inspect('ar'), en: inspect('en') };
+  document.getElementById('result').textContent = JSON.stringify(result);
+});
+</script>
+</body></html>
+"#;
+
 /// The phone's width in CSS pixels.
 const PHONE_WIDTH: u64 = 390;
 
@@ -257,4 +285,41 @@ fn every_page_fits_a_phone() {
             "{page}: an element sticks out: {measured}"
         );
     }
+}
+
+#[test]
+fn arabic_runs_right_to_left_with_its_margin_on_the_right() {
+    if !chromium::available(chromium::CHROMIUM, "chromium") {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let pairs = [
+        (
+            "ar.html",
+            "fixtures/languages/ar/01-draft.txt",
+            "fixtures/languages/ar/02-revision-1.txt",
+        ),
+        (
+            "en.html",
+            "fixtures/diff/01-item-inserted-relabel/old.txt",
+            "fixtures/diff/01-item-inserted-relabel/new.txt",
+        ),
+    ];
+    for (page, old, new) in pairs {
+        let status = Command::new(env!("CARGO_BIN_EXE_redline"))
+            .args(["diff", old, new, "--format", "html", "-o"])
+            .arg(dir.path().join(page))
+            .current_dir(&root)
+            .status()
+            .unwrap();
+        assert!(status.success());
+    }
+    std::fs::write(dir.path().join("wrapper.html"), DIRECTION_WRAPPER).unwrap();
+    let result = load_in_chromium(dir.path(), "wrapper.html");
+    assert_eq!(result["ar"]["lang"], "ar", "{result}");
+    assert_eq!(result["ar"]["direction"], "rtl", "{result}");
+    assert_eq!(result["ar"]["margin"], "right", "{result}");
+    assert_eq!(result["en"]["direction"], "ltr", "{result}");
+    assert_eq!(result["en"]["margin"], "left", "{result}");
 }

@@ -1,6 +1,6 @@
 //! `redline batch`: render every series folder of a directory, with an index.
 
-use super::{EXIT_ERROR, EXIT_OK, InputArgs, Notes};
+use super::{EXIT_ERROR, EXIT_OK, InputArgs, LangArgs, Notes};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use redline::batch::{self, BatchOptions};
 use redline::render::Format;
@@ -74,6 +74,8 @@ pub struct Args {
     format: Vec<Format>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Runs the batch; exit 2 when any series failed.
@@ -81,7 +83,10 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let options = BatchOptions {
         jobs: args.jobs.map(usize::from),
         formats: args.format.clone(),
-        series: SeriesOptions { read: args.input.read_options()?, ..SeriesOptions::default() },
+        series: SeriesOptions {
+            read: args.lang.apply(args.input.read_options()?),
+            ..SeriesOptions::default()
+        },
     };
     let bar = progress_bar(batch::discover(&args.dir)?.len());
     let report = batch::run(&args.dir, &args.output, &options, &|name: &str| {

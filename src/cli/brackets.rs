@@ -1,6 +1,6 @@
 //! `redline brackets`: bracketed text of one document, or followed across revisions.
 
-use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, Notes};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, LangArgs, Notes};
 use anyhow::bail;
 use redline::brackets::{DocumentReport, RevisionsReport};
 use redline::diff::DiffOptions;
@@ -85,6 +85,8 @@ pub struct Args {
     labels: Vec<String>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Reads the files, writes the report, and says whether `--check` failed.
@@ -138,7 +140,7 @@ fn load(args: &Args) -> anyhow::Result<(Vec<Revision>, Vec<Document>)> {
     if args.labels.len() > named.len() {
         bail!("{} --label given for {} files", args.labels.len(), named.len());
     }
-    let read = args.input.read_options()?;
+    let read = args.lang.apply(args.input.read_options()?);
     let mut revisions = Vec::new();
     let mut documents = Vec::new();
     for (number, (path, name)) in (1..).zip(named) {

@@ -1,7 +1,7 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
 use super::page::{HeaderArgs, PageArgs};
-use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, Notes};
+use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, LangArgs, Notes};
 use redline::diff::{DiffOptions, diff};
 use redline::model::{Redline, Summary};
 use redline::render::{self, Format, Markers, Options, View};
@@ -81,6 +81,8 @@ pub struct Args {
     #[arg(num_args = 1, action = clap::ArgAction::Append)]
     labels: Vec<String>,
     #[command(flatten)]
+    lang: LangArgs,
+    #[command(flatten)]
     header: HeaderArgs,
 }
 
@@ -105,7 +107,8 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     // One after the other, on this thread: parsing them on two threads was 15%
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
-    let (old, new) = (args.input.load(&args.old)?, args.input.load(&args.new)?);
+    let lang = args.lang.lang;
+    let (old, new) = (args.input.load(&args.old, lang)?, args.input.load(&args.new, lang)?);
     let redline = diff(&old, &new, &DiffOptions { strict: args.strict });
     // The redline holds all it renders: free the documents before the page
     // is built, so the two are never in memory at once.

@@ -3,7 +3,7 @@
 
 use redline::decode::{Decoded, ReadOptions, decode_file};
 use redline::docx::View;
-use redline::model::Document;
+use redline::model::{Document, Language};
 use std::io::Read;
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -34,13 +34,15 @@ impl InputArgs {
         let encoding =
             self.encoding.as_deref().map(redline::decode::encoding_for_label).transpose()?;
         let view = if self.original { View::Original } else { View::Accepted };
-        Ok(ReadOptions { encoding, allow_empty: self.allow_empty, view })
+        Ok(ReadOptions { encoding, allow_empty: self.allow_empty, view, language: None })
     }
 
-    /// Reads and parses the revision at `path`, or standard input for `-`,
-    /// warning when it is a Word document read from one view of its tracked changes.
-    pub fn load(&self, path: &Path) -> redline::Result<Document> {
-        let document = load(path, &self.read_options()?)?;
+    /// Reads and parses the revision at `path`, or standard input for `-`
+    /// (in `language`, or the one detected), warning when it is a Word
+    /// document read from one view of its tracked changes.
+    pub fn load(&self, path: &Path, language: Option<Language>) -> redline::Result<Document> {
+        let options = ReadOptions { language, ..self.read_options()? };
+        let document = load(path, &options)?;
         self.warn_tracked_changes(path, &document);
         Ok(document)
     }
@@ -94,4 +96,21 @@ fn read_stdin() -> redline::Result<Vec<u8>> {
         reason: redline::error::describe_io(&error),
     })?;
     Ok(bytes)
+}
+
+/// The `--lang` flag of the commands that read a resolution's structure.
+#[derive(Debug, Clone, clap::Args)]
+pub struct LangArgs {
+    /// The language of the revisions: en, fr, es, ru, zh or ar [default:
+    /// detected from each text's script and words]. It decides the heading
+    /// words looked for and tags the HTML (lang, and dir=rtl for Arabic).
+    #[arg(long, value_name = "LANG")]
+    pub lang: Option<redline::model::Language>,
+}
+
+impl LangArgs {
+    /// `options` with the language given, if one is.
+    pub fn apply(&self, options: ReadOptions) -> ReadOptions {
+        ReadOptions { language: self.lang, ..options }
+    }
 }

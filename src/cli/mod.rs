@@ -15,7 +15,7 @@ mod series;
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
 
-pub use input::InputArgs;
+pub use input::{InputArgs, LangArgs};
 
 /// Exit status: the command did its job.
 pub const EXIT_OK: u8 = 0;

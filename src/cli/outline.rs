@@ -1,6 +1,6 @@
 //! `redline outline`: the tree a reader would check.
 
-use super::{EXIT_OK, InputArgs};
+use super::{EXIT_OK, InputArgs, LangArgs};
 use redline::render::{self, Format};
 use std::path::PathBuf;
 
@@ -19,11 +19,13 @@ pub struct Args {
     format: Format,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Reads the file and prints its outline.
 pub fn run(args: Args) -> anyhow::Result<u8> {
-    let document = args.input.load(&args.file)?;
+    let document = args.input.load(&args.file, args.lang.lang)?;
     let out = render::outline(&document, args.format)?;
     redline::output::emit(None, out.as_bytes())?;
     Ok(EXIT_OK)

@@ -1,7 +1,7 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
 use super::page::{HeaderArgs, PageArgs};
-use super::{EXIT_OK, InputArgs, Notes};
+use super::{EXIT_OK, InputArgs, LangArgs, Notes};
 use anyhow::{Context, bail};
 use redline::render::{self, Format, FrontMatter, Options};
 use redline::series::{self, Series, SeriesOptions, SeriesSpec};
@@ -69,6 +69,8 @@ pub struct Args {
     page: PageArgs,
     #[command(flatten)]
     header: HeaderArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
@@ -93,7 +95,7 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     spec.header = args.header.header().or(std::mem::take(&mut spec.header));
     let options = SeriesOptions {
         base: args.base,
-        read: args.input.read_options()?,
+        read: args.lang.apply(args.input.read_options()?),
         ..SeriesOptions::default()
     };
     let series = series::build_with(&spec, &options, &super::input::load)?;

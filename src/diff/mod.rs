@@ -13,6 +13,7 @@ mod align;
 mod anchored;
 mod assemble;
 mod cleanup;
+mod han;
 mod links;
 mod matching;
 mod normalize;
@@ -61,6 +62,7 @@ pub fn diff(old: &Document, new: &Document, options: &DiffOptions) -> Redline {
         schema: SCHEMA_VERSION,
         old: source(old),
         new: source(new),
+        language: new.language,
         summary: Summary::count(&entries),
         lead,
         entries,

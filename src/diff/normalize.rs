@@ -5,29 +5,51 @@
 //! non-breaking hyphen against hyphen, en dash against hyphen between numbers)
 //! compare equal by default. `--strict` keeps typographic variants apart.
 //!
+//! The typography of each language counts too: guillemets (« », ‹ ›, „ “)
+//! are quotes, full-width forms (`，` `（` `１`) their ASCII twins, Arabic
+//! punctuation and digits (`،` `؛` `؟` `١`) the Latin ones, Arabic tatweel
+//! and vowel marks nothing (`يقـرر` is `يقرر`), `ё` is `е`. French spacing (a
+//! no-break space before `;` or inside « », or none) is layout: white space
+//! added or removed is never a change of the text.
+//!
 //! # Invariants
 //! - A key never depends on anything but the token and its neighbours' kinds:
 //!   the same text always gives the same key.
 
 use std::borrow::Cow;
 
-/// How a variant of a character is folded for comparison; `None` keeps it.
-fn fold_char(c: char) -> Option<char> {
-    match c {
-        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => Some('\''),
-        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => Some('"'),
-        '\u{2010}' | '\u{2011}' => Some('-'),
-        '\u{00A0}' | '\u{2007}' | '\u{202F}' => Some(' '),
-        _ => None,
-    }
+/// How a variant of a character is folded for comparison; `None` keeps it,
+/// `Some(None)` drops it (Arabic tatweel and vowel marks).
+fn fold_char(c: char) -> Option<Option<char>> {
+    let folded = match c {
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' => '\'',
+        '\u{2039}' | '\u{203A}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' => '"',
+        '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{2010}' | '\u{2011}' => '-',
+        '\u{00A0}' | '\u{2007}' | '\u{202F}' | '\u{3000}' => ' ',
+        // Full-width forms of ASCII (`，` `（` `１`).
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+        // Arabic punctuation and digits.
+        '\u{060C}' => ',',
+        '\u{061B}' => ';',
+        '\u{061F}' => '?',
+        '\u{0660}'..='\u{0669}' => char::from_u32(c as u32 - 0x0660 + 0x30).unwrap_or(c),
+        '\u{06F0}'..='\u{06F9}' => char::from_u32(c as u32 - 0x06F0 + 0x30).unwrap_or(c),
+        '\u{0640}' | '\u{064B}'..='\u{065F}' | '\u{0670}' => return Some(None),
+        '\u{0451}' => '\u{0435}',
+        '\u{0401}' => '\u{0415}',
+        _ => return None,
+    };
+    Some(Some(folded))
 }
 
 /// The text with typographic variants folded to their plain forms.
 pub fn fold_typography(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(|c| fold_char(c).is_some()) {
+    if text.is_ascii() || !text.chars().any(|c| fold_char(c).is_some()) {
         return Cow::Borrowed(text);
     }
-    Cow::Owned(text.chars().map(|c| fold_char(c).unwrap_or(c)).collect())
+    Cow::Owned(text.chars().filter_map(|c| fold_char(c).unwrap_or(Some(c))).collect())
 }
 
 /// The comparison key of a whole text in one pass, with the tokens' rules:
@@ -66,15 +88,19 @@ pub fn comparison_key(text: &str, strict: bool) -> Cow<'_, str> {
             previous_digit = false;
             continue;
         }
+        let folded = match c {
+            _ if c.is_ascii() || strict => Some(c),
+            '\u{2013}' if previous_digit && rest.starts_with(|n: char| n.is_ascii_digit()) => {
+                Some('-')
+            }
+            _ => fold_char(c).unwrap_or(Some(c)),
+        };
+        let Some(folded) = folded else { continue };
         if pending_space && !key.is_empty() {
             key.push(' ');
         }
         pending_space = false;
-        key.push(match c {
-            _ if c.is_ascii() || strict => c,
-            '\u{2013}' if previous_digit && rest.starts_with(|n: char| n.is_ascii_digit()) => '-',
-            _ => fold_char(c).unwrap_or(c),
-        });
+        key.push(folded);
         previous_digit = c.is_ascii_digit();
     }
     Cow::Owned(key)
@@ -124,6 +150,14 @@ mod tests {
     }
 
     #[test]
+    fn the_typography_of_each_language_folds() {
+        assert_eq!(fold_typography("«\u{202F}rapport\u{202F}»"), "\" rapport \"");
+        assert_eq!(fold_typography("（１）、"), "(1)、");
+        assert_eq!(fold_typography("يقـرّر، ١٢"), "يقرر, 12");
+        assert_eq!(fold_typography("всё"), "все");
+    }
+
+    #[test]
     fn plain_text_is_borrowed() {
         assert!(matches!(fold_typography("plain text"), Cow::Borrowed(_)));
     }
@@ -150,16 +184,18 @@ mod tests {
                 (pending_space, previous_digit) = (true, false);
                 continue;
             }
+            let digit_next = chars.get(at + 1).is_some_and(char::is_ascii_digit);
+            let folded = match c {
+                _ if c.is_ascii() || strict => Some(c),
+                '\u{2013}' if previous_digit && digit_next => Some('-'),
+                _ => fold_char(c).unwrap_or(Some(c)),
+            };
+            let Some(folded) = folded else { continue };
             if pending_space && !key.is_empty() {
                 key.push(' ');
             }
             pending_space = false;
-            let digit_next = chars.get(at + 1).is_some_and(char::is_ascii_digit);
-            key.push(match c {
-                _ if c.is_ascii() || strict => c,
-                '\u{2013}' if previous_digit && digit_next => '-',
-                _ => fold_char(c).unwrap_or(c),
-            });
+            key.push(folded);
             previous_digit = c.is_ascii_digit();
         }
         key
@@ -168,7 +204,7 @@ mod tests {
     proptest::proptest! {
         #[test]
         fn keys_are_the_same_as_character_by_character(
-            text in "[a-z0-9 \t\n\x0b\x0c\r\x01\x7f\u{a0}\u{2013}\u{2019}\u{2011}\u{3000}é.-]{0,40}",
+            text in "[a-z0-9 \t\n\x0b\x0c\r\x01\x7f\u{a0}\u{2013}\u{2019}\u{2011}\u{3000}\u{202F}«»，１\u{0640}\u{064E}١ё يé.-]{0,40}",
             strict: bool,
         ) {
             proptest::prop_assert_eq!(comparison_key(&text, strict), key_by_chars(&text, strict));

@@ -2,12 +2,19 @@
 //!
 //! Word boundaries come from `unicode-segmentation` (UAX #29), so `2010` is
 //! one token and never diffed character by character, and `ITU’s` stays one
-//! word. Keys are interned to small integers so sequences compare fast.
+//! word. Two refinements apply to text outside ASCII: runs of Han characters,
+//! which UAX #29 splits into single characters, are cut into Chinese words
+//! ([`super::han`]), and a narrow no-break space (U+202F, French spacing
+//! before `;` `:` `!` `?` and inside « »), which UAX #29 keeps inside a word,
+//! is white space of its own. Keys are interned to small integers so
+//! sequences compare fast.
 //!
 //! # Invariants
 //! - Tokens tile the text they were made from: no gaps, no overlaps.
 //! - All whitespace runs share one key (layout never changes the text).
+//! - Text without Han characters or narrow no-break spaces is cut by UAX #29 alone.
 
+use super::han;
 use super::normalize::{fold_typography, is_en_dash, is_space};
 use rustc_hash::FxHashMap;
 use std::borrow::Cow;
@@ -70,8 +77,31 @@ pub fn tokenize(
     interner: &mut Interner,
 ) -> Vec<Token> {
     let base = range.start;
-    let mut segments = text[range].split_word_bound_indices().peekable();
+    let slice = &text[range];
     let mut tokens: Vec<Token> = Vec::new();
+    if needs_refining(slice) {
+        push_segments(segments(slice).into_iter(), base, strict, interner, &mut tokens);
+    } else {
+        push_segments(slice.split_word_bound_indices(), base, strict, interner, &mut tokens);
+    }
+    tokens
+}
+
+/// True when UAX #29 alone would not cut `slice` right: it holds Han
+/// characters or a narrow no-break space (never in ASCII, checked first).
+fn needs_refining(slice: &str) -> bool {
+    !slice.is_ascii() && slice.chars().any(|c| c == NARROW_NO_BREAK_SPACE || han::is_han(c))
+}
+
+/// Appends a token per segment (`(offset in the slice, text)`, in order).
+fn push_segments<'a>(
+    segments: impl Iterator<Item = (usize, &'a str)>,
+    base: usize,
+    strict: bool,
+    interner: &mut Interner,
+    tokens: &mut Vec<Token>,
+) {
+    let mut segments = segments.peekable();
     let mut previous: Option<&str> = None;
     while let Some((at, segment)) = segments.next() {
         let next = segments.peek().map(|&(_, next)| next);
@@ -82,10 +112,62 @@ pub fn tokenize(
             key: interner.intern(&key),
             is_word: segment.chars().any(char::is_alphanumeric),
         };
-        push_merging_spaces(&mut tokens, token);
+        push_merging_spaces(tokens, token);
         previous = Some(segment);
     }
-    tokens
+}
+
+/// The word segments of a text outside ASCII: UAX #29 segments, with runs of
+/// Han characters cut into Chinese words and narrow no-break spaces apart.
+fn segments(slice: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut han_run: Option<Range<usize>> = None;
+    for (at, segment) in slice.split_word_bound_indices() {
+        if han::is_han_text(segment) {
+            match &mut han_run {
+                Some(run) if run.end == at => run.end = at + segment.len(),
+                _ => han_run = Some(at..at + segment.len()),
+            }
+            continue;
+        }
+        if let Some(run) = han_run.take() {
+            push_han_words(slice, run, &mut out);
+        }
+        push_split_at_narrow_spaces(at, segment, &mut out);
+    }
+    if let Some(run) = han_run {
+        push_han_words(slice, run, &mut out);
+    }
+    out
+}
+
+/// The Chinese words of the Han run `slice[run]`.
+fn push_han_words<'a>(slice: &'a str, run: Range<usize>, out: &mut Vec<(usize, &'a str)>) {
+    out.extend(han::words(&slice[run.clone()]).map(|(at, word)| (run.start + at, word)));
+}
+
+/// The narrow no-break space (U+202F) that French sets before `;` `:` `!` `?`
+/// and inside « »; UAX #29 joins it to the word before (as a connector).
+const NARROW_NO_BREAK_SPACE: char = '\u{202F}';
+
+/// `segment` (at `at`), cut before and after each narrow no-break space.
+fn push_split_at_narrow_spaces<'a>(at: usize, segment: &'a str, out: &mut Vec<(usize, &'a str)>) {
+    if is_space(segment) || !segment.contains(NARROW_NO_BREAK_SPACE) {
+        out.push((at, segment));
+        return;
+    }
+    let mut start = 0;
+    for (offset, c) in segment.char_indices().filter(|&(_, c)| c == NARROW_NO_BREAK_SPACE) {
+        if offset > start {
+            out.push((at + start, &segment[start..offset]));
+        }
+        let end = offset + c.len_utf8();
+        out.push((at + offset, &segment[offset..end]));
+        start = end;
+    }
+    if start < segment.len() {
+        out.push((at + start, &segment[start..]));
+    }
 }
 
 fn segment_key(segment: &str, strict: bool, between_numbers: impl Fn() -> bool) -> Cow<'_, str> {
@@ -152,6 +234,27 @@ mod tests {
         let a = tokenize(curly, 0..curly.len(), true, &mut interner);
         let b = tokenize("ITU's", 0..5, true, &mut interner);
         assert_ne!(a[0].key, b[0].key);
+    }
+
+    #[test]
+    fn chinese_is_cut_into_words() {
+        assert_eq!(
+            texts("责成秘书长每年向理事会报告；"),
+            ["责成", "秘书长", "每年", "向", "理事会", "报告", "；"]
+        );
+        assert_eq!(
+            texts("第101号决议（2030年）"),
+            ["第", "101", "号", "决议", "（", "2030", "年", "）"]
+        );
+    }
+
+    #[test]
+    fn a_narrow_no_break_space_is_white_space() {
+        assert_eq!(
+            texts("général\u{202F}: «\u{202F}x"),
+            ["général", "\u{202F}", ":", " ", "«", "\u{202F}", "x"]
+        );
+        assert_eq!(texts("a\u{202F}\u{202F}b"), ["a", "\u{202F}\u{202F}", "b"]);
     }
 
     #[test]

@@ -41,6 +41,9 @@ pub struct Document {
     pub brackets: Vec<Bracket>,
     /// Problems found while parsing; parsing itself never fails.
     pub diagnostics: Vec<Diagnostic>,
+    /// The language the text is written in (detected, or given by the caller).
+    #[serde(skip)]
+    pub language: super::Language,
 }
 
 /// What a piece of a document is.
@@ -105,14 +108,17 @@ pub struct Label {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LabelKind {
-    /// `a)`, `(b)`, `c.`.
+    /// `a)`, `(b)`, `c.`; Arabic letters in abjad order (`أ)`, `ب)`, `ج)`)
+    /// and Cyrillic letters (`а)`, `б)`, `в)`).
     Letter,
-    /// `1`, `1.`, `(2)`, `3)`.
+    /// `1`, `1.`, `(2)`, `3)`, `1、`; Arabic-Indic digits (`١)`) too.
     Number,
     /// `i)`, `(iv)`.
     Roman,
     /// `–`, `-`, `·`, `•`.
     Bullet,
+    /// Chinese numerals: `一、`, `（二）`.
+    Ideographic,
 }
 
 /// A section: a heading and the pieces under it.

@@ -7,6 +7,7 @@
 //!   `Span` ...), the versioned JSON contract;
 //! - [`brackets`]: a bracketed span and its state across revisions;
 //! - [`header`]: the header block of a working document;
+//! - [`language`]: the language a revision is written in;
 //! - [`revision`]: a revision of a series as reports name it;
 //! - [`batch`]: what a batch of series produced.
 
@@ -14,6 +15,7 @@ pub mod batch;
 pub mod brackets;
 pub mod document;
 pub mod header;
+pub mod language;
 pub mod redline;
 pub mod revision;
 
@@ -24,6 +26,7 @@ pub use document::{
     PieceKind, Section, SectionKind,
 };
 pub use header::Header;
+pub use language::{Language, UnknownLanguage};
 pub use redline::{
     Action, Emphasis, Entry, EntryKind, Links, Op, Redline, Role, SCHEMA_VERSION, Source, Span,
     Summary,

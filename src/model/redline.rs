@@ -31,6 +31,9 @@ pub struct Redline {
     pub old: Source,
     /// Where the new revision came from.
     pub new: Source,
+    /// The language of the new revision; left out of the JSON for English.
+    #[serde(skip_serializing_if = "super::Language::is_english")]
+    pub language: super::Language,
     /// Counts of each action and flag.
     pub summary: Summary,
     /// Whitespace before the first piece, old against new.

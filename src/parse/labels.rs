@@ -1,5 +1,12 @@
 //! Provision labels (`a)`, `(a)`, `1`, `1.`, `iv)`, `–` ...) and the ways each can be counted.
 //!
+//! Besides Latin letters and digits, labels may be written in the letters
+//! of other scripts, closed by `)`: Arabic letters in abjad order (`أ)`,
+//! `ب)`, `ج)`, `د)` ...) and Cyrillic letters (`а)`, `б)`, `в)` ...); in
+//! Arabic-Indic digits (`١)`); or as Chinese numerals (`一、`, `（二）`), with
+//! full-width parentheses and the enumeration comma `、`, which need no
+//! white space after them.
+//!
 //! A label is recognised from its shape alone; whether `i)` is the letter 9 or
 //! the roman 1 is decided later by its list ([`super::lists`]), so a token
 //! carries every reading it has, the most likely first.
@@ -50,6 +57,7 @@ pub(super) fn label_at(text: &str, at: usize, line_end: usize) -> Option<LabelTo
         .or_else(|| parenthesised(rest))
         .or_else(|| numbered(rest))
         .or_else(|| lettered(rest))
+        .or_else(|| native(rest))
         .map(|(len, readings, parenthesised)| LabelToken {
             range: at..at + len,
             readings,
@@ -66,13 +74,26 @@ fn bullet(rest: &str) -> Option<Shape> {
         .then(|| (len, vec![Reading { kind: LabelKind::Bullet, ordinal: None }], false))
 }
 
-/// `(a)`, `(iv)`, `(12)`: no separator needed after the closing parenthesis.
+/// `(a)`, `(iv)`, `(12)`, `（一）`, `(أ)`: no separator needed after the
+/// closing parenthesis (full-width or not).
 fn parenthesised(rest: &str) -> Option<Shape> {
-    let inner = rest.strip_prefix('(')?;
-    let close = inner.bytes().take(MAX_LETTERS + 1).position(|b| b == b')')?;
-    let readings = core_readings(&inner[..close], true)?;
-    Some((close + 2, readings, true))
+    let open = rest.chars().next().filter(|c| OPENING.contains(c))?;
+    let inner = &rest[open.len_utf8()..];
+    let (close, closer) =
+        inner.char_indices().take(MAX_LETTERS + 1).find(|(_, c)| CLOSING.contains(c))?;
+    let core = &inner[..close];
+    let readings = core_readings(core, true).or_else(|| native_readings(core))?;
+    Some((open.len_utf8() + close + closer.len_utf8(), readings, true))
 }
+
+/// Opening parentheses of a label: ASCII and full-width.
+const OPENING: [char; 2] = ['(', '\u{FF08}'];
+
+/// Closing parentheses of a label: ASCII and full-width.
+const CLOSING: [char; 2] = [')', '\u{FF09}'];
+
+/// The Chinese enumeration comma that closes a label (`一、`, `1、`).
+const ENUMERATION_COMMA: char = '\u{3001}';
 
 /// `1`, `1.`, `1)`: a bare number or a number with a dot needs white space after it.
 fn numbered(rest: &str) -> Option<Shape> {
@@ -85,10 +106,139 @@ fn numbered(rest: &str) -> Option<Shape> {
     let len = match after.chars().next() {
         Some(')') => digits + 1,
         Some('.') if ends_token(&after[1..]) => digits + 1,
+        Some(c) if c == ENUMERATION_COMMA || c == CLOSING[1] => digits + c.len_utf8(),
         _ if ends_token(after) => digits,
         _ => return None,
     };
     Some((len, readings, false))
+}
+
+/// A label in another script: letters or digits closed by `)` or `）`
+/// (`أ)`, `в)`, `١)`), Chinese numerals or digits closed by `、` (`一、`), or
+/// digits followed by white space (`١ `).
+fn native(rest: &str) -> Option<Shape> {
+    let core_len: usize = rest
+        .chars()
+        .take_while(|&c| native_class(c).is_some())
+        .take(MAX_LETTERS + 1)
+        .map(char::len_utf8)
+        .sum();
+    let core = &rest[..core_len];
+    let readings = native_readings(core)?;
+    let after = &rest[core_len..];
+    let numeric = readings[0].kind != LabelKind::Letter;
+    let len = match after.chars().next() {
+        Some(c) if CLOSING.contains(&c) => core_len + c.len_utf8(),
+        Some(c) if c == ENUMERATION_COMMA && numeric => core_len + c.len_utf8(),
+        _ if numeric && readings[0].kind == LabelKind::Number && ends_token(after) => core_len,
+        _ => return None,
+    };
+    Some((len, readings, false))
+}
+
+/// The scripts a label may be written in besides ASCII.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum NativeClass {
+    Arabic,
+    Cyrillic,
+    Chinese,
+    Digit,
+}
+
+/// The class of a character of a label in another script; tatweel belongs
+/// to Arabic letters (`هـ)`).
+fn native_class(c: char) -> Option<NativeClass> {
+    if ABJAD.contains(&c) || c == TATWEEL || c == '\u{0627}' {
+        Some(NativeClass::Arabic)
+    } else if CYRILLIC.contains(&c.to_lowercase().next().unwrap_or(c)) {
+        Some(NativeClass::Cyrillic)
+    } else if chinese_digit(c).is_some() || c == '\u{5341}' {
+        Some(NativeClass::Chinese)
+    } else {
+        native_digit(c).map(|_| NativeClass::Digit)
+    }
+}
+
+/// The reading of a label core in another script: one Arabic or Cyrillic
+/// letter, a Chinese numeral from 1 to 99, or digits of one non-ASCII script.
+fn native_readings(core: &str) -> Option<Vec<Reading>> {
+    let first = native_class(core.chars().next()?)?;
+    let reading = match first {
+        NativeClass::Arabic => single_letter(&core.replace(TATWEEL, ""), &ABJAD, Some('\u{0627}')),
+        NativeClass::Cyrillic => single_letter(&core.to_lowercase(), &CYRILLIC, None),
+        NativeClass::Chinese => chinese_value(core)
+            .map(|value| Reading { kind: LabelKind::Ideographic, ordinal: Some(value) }),
+        NativeClass::Digit => native_number(core),
+    }?;
+    Some(vec![reading])
+}
+
+/// A single letter of `alphabet` (or `alias`, read as its first letter), counted in its order.
+fn single_letter(core: &str, alphabet: &[char], alias: Option<char>) -> Option<Reading> {
+    let mut chars = core.chars();
+    let (letter, None) = (chars.next()?, chars.next()) else { return None };
+    let letter = if Some(letter) == alias { alphabet[0] } else { letter };
+    let position = alphabet.iter().position(|&c| c == letter)?;
+    Some(Reading { kind: LabelKind::Letter, ordinal: Some(position as u32 + 1) })
+}
+
+/// Arabic tatweel, which may stretch a letter label (`هـ)`).
+const TATWEEL: char = '\u{0640}';
+
+/// Arabic letters in abjad order, the order of lettered lists in Arabic
+/// texts: أ ب ج د ه و ز ح ط ي ك ل م ن س ع ف ص ق ر ش ت ث خ ذ ض ظ غ.
+const ABJAD: [char; 28] = [
+    'أ', 'ب', 'ج', 'د', 'ه', 'و', 'ز', 'ح', 'ط', 'ي', 'ك', 'ل', 'م', 'ن', 'س', 'ع', 'ف', 'ص', 'ق',
+    'ر', 'ش', 'ت', 'ث', 'خ', 'ذ', 'ض', 'ظ', 'غ',
+];
+
+/// Cyrillic letters in the order of lettered lists in Russian texts
+/// (the alphabet without ё, й, ъ, ы and ь).
+const CYRILLIC: [char; 28] = [
+    'а', 'б', 'в', 'г', 'д', 'е', 'ж', 'з', 'и', 'к', 'л', 'м', 'н', 'о', 'п', 'р', 'с', 'т', 'у',
+    'ф', 'х', 'ц', 'ч', 'ш', 'щ', 'э', 'ю', 'я',
+];
+
+/// The value of a Chinese digit from 1 to 9 (`一` ... `九`).
+fn chinese_digit(c: char) -> Option<u32> {
+    let digits = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
+    digits.iter().position(|&d| d == c).map(|at| at as u32 + 1)
+}
+
+/// The value of a Chinese numeral from 1 to 99: `三`, `十`, `十二`, `二十`, `二十三`.
+fn chinese_value(core: &str) -> Option<u32> {
+    let chars: Vec<char> = core.chars().collect();
+    let ten = '\u{5341}';
+    match chars.as_slice() {
+        [t] if *t == ten => Some(10),
+        [d] => chinese_digit(*d),
+        [t, d] if *t == ten => Some(10 + chinese_digit(*d)?),
+        [d, t] if *t == ten => Some(10 * chinese_digit(*d)?),
+        [d, t, u] if *t == ten => Some(10 * chinese_digit(*d)? + chinese_digit(*u)?),
+        _ => None,
+    }
+}
+
+/// The value of a digit of a non-ASCII script: Arabic-Indic (`٣`), Eastern
+/// Arabic-Indic (`۳`) and full-width (`３`).
+fn native_digit(c: char) -> Option<u32> {
+    let zero = match c {
+        '\u{0660}'..='\u{0669}' => '\u{0660}',
+        '\u{06F0}'..='\u{06F9}' => '\u{06F0}',
+        '\u{FF10}'..='\u{FF19}' => '\u{FF10}',
+        _ => return None,
+    };
+    Some(c as u32 - zero as u32)
+}
+
+/// A number written in the digits of one non-ASCII script, at most 3 of them.
+fn native_number(core: &str) -> Option<Reading> {
+    let digits: Vec<u32> = core.chars().map(native_digit).collect::<Option<_>>()?;
+    if digits.is_empty() || digits.len() > MAX_DIGITS {
+        return None;
+    }
+    let value = digits.iter().fold(0, |value, digit| value * 10 + digit);
+    Some(Reading { kind: LabelKind::Number, ordinal: Some(value) })
 }
 
 /// `a)`, `iv)`, `a.`, `iv.`: letters closed by `)`, or by `.` and white space.
@@ -230,6 +380,47 @@ mod tests {
         check("·\tfacilitate", Some(("·", &[(Bullet, None)])));
         check("-", Some(("-", &[(Bullet, None)])));
         check("-1 degree", None);
+    }
+
+    #[test]
+    fn arabic_letters_count_in_abjad_order() {
+        check("أ) بالقرار", Some(("أ)", &[(Letter, Some(1))])));
+        check("ب)\tالنص", Some(("ب)", &[(Letter, Some(2))])));
+        check("ج) النص", Some(("ج)", &[(Letter, Some(3))])));
+        check("د) النص", Some(("د)", &[(Letter, Some(4))])));
+        check("هـ) النص", Some(("هـ)", &[(Letter, Some(5))])));
+        check("ي) النص", Some(("ي)", &[(Letter, Some(10))])));
+        check("(ك) النص", Some(("(ك)", &[(Letter, Some(11))])));
+        check("غ) النص", Some(("غ)", &[(Letter, Some(28))])));
+        check("١) النص", Some(("١)", &[(Number, Some(1))])));
+        check("١٢ النص", Some(("١٢", &[(Number, Some(12))])));
+        check("و النص", None);
+        check("في) النص", None);
+    }
+
+    #[test]
+    fn cyrillic_letters() {
+        check("а) что", Some(("а)", &[(Letter, Some(1))])));
+        check("б) что", Some(("б)", &[(Letter, Some(2))])));
+        check("в) что", Some(("в)", &[(Letter, Some(3))])));
+        check("и) что", Some(("и)", &[(Letter, Some(9))])));
+        check("к) что", Some(("к)", &[(Letter, Some(10))])));
+        check("(Г) что", Some(("(Г)", &[(Letter, Some(4))])));
+        check("в целях", None);
+    }
+
+    #[test]
+    fn chinese_numerals_and_full_width_forms() {
+        check("一、实施", Some(("一、", &[(Ideographic, Some(1))])));
+        check("（二）数字", Some(("（二）", &[(Ideographic, Some(2))])));
+        check("十二、实施", Some(("十二、", &[(Ideographic, Some(12))])));
+        check("二十三、实施", Some(("二十三、", &[(Ideographic, Some(23))])));
+        check("1、继续", Some(("1、", &[(Number, Some(1))])));
+        check("（1）继续", Some(("（1）", &[(Number, Some(1))])));
+        check("2）继续", Some(("2）", &[(Number, Some(2))])));
+        check("（a）继续", Some(("（a）", &[(Letter, Some(1))])));
+        check("一些国家", None);
+        check("一 实施", None);
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! whether the list before it used dashes as Markdown markers); the passes
 //! that need neighbouring lines are in [`super::paragraphs`].
 
-use super::headings;
+use super::headings::{self, Table};
 use super::inline::artefact_at;
 use super::labels::{LabelToken, label_at};
 use crate::model::SectionKind;
@@ -106,9 +106,10 @@ pub(super) struct Item {
     pub alone: bool,
 }
 
-/// Classifies one line of the body. `dash_lists` says whether the list item
-/// before used `- ` as a Markdown marker (then `- ~~4~~ text` is a marker too).
-pub(super) fn classify(text: &str, line: &Line, dash_lists: bool) -> Start {
+/// Classifies one line of the body, with the heading words of `table`.
+/// `dash_lists` says whether the list item before used `- ` as a Markdown
+/// marker (then `- ~~4~~ text` is a marker too).
+pub(super) fn classify(text: &str, line: &Line, dash_lists: bool, table: &Table) -> Start {
     if line.is_blank() {
         return Start::Blank;
     }
@@ -122,10 +123,10 @@ pub(super) fn classify(text: &str, line: &Line, dash_lists: bool) -> Start {
     if let Some(item) = item(text, line, dash_lists) {
         return Start::Item(item);
     }
-    if let Some(kind) = headings::itu_heading(body) {
+    if let Some(kind) = headings::itu_heading(body, table) {
         return Start::Heading(kind);
     }
-    match headings::un_phrase(body) {
+    match headings::un_phrase(body, table) {
         Some(len) => Start::UnPhrase(line.body + len),
         None => Start::Text,
     }
@@ -171,7 +172,7 @@ mod tests {
 
     fn first(text: &str) -> (Line, Start) {
         let line = split_lines(text)[0];
-        (line, classify(text, &line, false))
+        (line, classify(text, &line, false, headings::table(crate::model::Language::En)))
     }
 
     #[test]
@@ -200,7 +201,7 @@ mod tests {
         assert!(!start.item().unwrap().marker);
         let text = "- ~~4~~ to elaborate";
         let line = split_lines(text)[0];
-        let item = classify(text, &line, true);
+        let item = classify(text, &line, true, headings::table(crate::model::Language::En));
         assert_eq!(item.item().map(|i| (i.marker, i.label.is_none())), Some((true, true)));
     }
 

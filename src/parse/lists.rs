@@ -68,6 +68,7 @@ struct Previous {
     index: usize,
     colon: bool,
     kind: Option<LabelKind>,
+    parenthesised: bool,
 }
 
 #[derive(Debug)]
@@ -188,7 +189,9 @@ impl Lists {
         frame.record(reading, candidate.label_text, in_sequence);
         let (parent, depth) = (frame.parent, frame.depth);
         let kind = reading.map(|reading| reading.kind);
-        self.previous = Some(Previous { index: candidate.index, colon: candidate.colon, kind });
+        let parenthesised = candidate.token.is_some_and(|token| token.parenthesised);
+        self.previous =
+            Some(Previous { index: candidate.index, colon: candidate.colon, kind, parenthesised });
         Placed { parent, depth, reading, problem }
     }
 
@@ -231,6 +234,13 @@ impl Lists {
         let numbered_then_letters = previous.kind == Some(LabelKind::Number)
             && token.parenthesised
             && token.reading_of(LabelKind::Letter).is_some();
-        ((previous.colon && other_style) || numbered_then_letters).then_some(previous.index)
+        // Chinese numerals nest by their form: `（一）` items under a `一、 ...：` item.
+        let ideographic = LabelKind::Ideographic;
+        let ideographs_in_parentheses = previous.kind == Some(ideographic)
+            && !previous.parenthesised
+            && token.parenthesised
+            && token.reading_of(ideographic).is_some();
+        let nests = other_style || ideographs_in_parentheses;
+        ((previous.colon && nests) || numbered_then_letters).then_some(previous.index)
     }
 }

@@ -8,9 +8,12 @@
 //! - `structure` turns paragraphs into pieces and sections, with `lists`
 //!   nesting sub-provisions and checking label sequences;
 //! - `inline` finds emphasis, footnote markers and Word-export artefacts;
+//! - `detect` finds the language of the text, whose `headings` table the
+//!   stages read (one table per language, `headings/en.rs` ... `ar.rs`).
 //!
 //! The layout rules are written for users in `docs/parsing.md`.
 
+mod detect;
 mod headings;
 mod inline;
 mod labels;
@@ -22,12 +25,29 @@ mod structure;
 #[cfg(test)]
 mod tests;
 
-use crate::model::{Diagnostic, Document};
+pub use detect::detect_language;
+
+use crate::model::{Diagnostic, Document, Language};
+
+/// How a text is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ParseOptions {
+    /// The language the text is written in; `None` detects it
+    /// ([`detect_language`]).
+    pub language: Option<Language>,
+}
+
+/// Parses decoded text into a document, detecting its language: see [`parse_with`].
+pub fn parse_text(text: &str, encoding: &str) -> Document {
+    parse_with(text, encoding, &ParseOptions::default())
+}
 
 /// Parses decoded text into a document: pieces, sections, inline spans and
 /// diagnostics, then the negotiation brackets ([`crate::brackets::scan_document`]).
-pub fn parse_text(text: &str, encoding: &str) -> Document {
-    let layout = paragraphs::layout(text);
+/// Headings are those of the language given in `options`, or detected.
+pub fn parse_with(text: &str, encoding: &str, options: &ParseOptions) -> Document {
+    let language = options.language.unwrap_or_else(|| detect_language(text));
+    let layout = paragraphs::layout(text, headings::table(language));
     let structure = structure::build(text, &layout);
     let lead_end = structure.pieces.first().map_or(text.len(), |piece| piece.raw.start);
     let mut document = Document {
@@ -39,6 +59,7 @@ pub fn parse_text(text: &str, encoding: &str) -> Document {
         sections: structure.sections,
         brackets: Vec::new(),
         diagnostics: locate(text, structure.notes),
+        language,
     };
     crate::brackets::scan_document(&mut document);
     document

@@ -10,7 +10,7 @@
 //! and a sentence cut by a stray blank line (text ending without punctuation,
 //! then a line starting in lower case) stays one paragraph.
 
-use super::headings;
+use super::headings::{self, Table};
 use super::lines::{Item, Line, Start, classify, split_lines};
 
 /// The lines of a document, what each starts, and the paragraphs they form.
@@ -35,13 +35,14 @@ pub(super) struct Block {
     pub title: bool,
 }
 
-/// Lays out `text`: classifies its lines and groups them into paragraphs.
-pub(super) fn layout(text: &str) -> Layout {
+/// Lays out `text`: classifies its lines with the heading words of `table`
+/// and groups them into paragraphs.
+pub(super) fn layout(text: &str, table: &Table) -> Layout {
     let lines = split_lines(text);
-    let mut starts = classify_all(text, &lines);
+    let mut starts = classify_all(text, &lines, table);
     let (title_end, structureless) = title_end(&starts);
-    retitle(text, &lines, &mut starts[..title_end]);
-    mark_sub_headings(text, &lines, &mut starts, title_end);
+    retitle(text, &lines, &mut starts[..title_end], table);
+    mark_sub_headings(text, &lines, &mut starts, title_end, table);
     let soft_wrap = soft_wrapped(&starts);
     if soft_wrap {
         demote_wrapped_lines(text, &lines, &mut starts, title_end);
@@ -53,11 +54,11 @@ pub(super) fn layout(text: &str) -> Layout {
     Layout { lines, starts, blocks }
 }
 
-fn classify_all(text: &str, lines: &[Line]) -> Vec<Start> {
+fn classify_all(text: &str, lines: &[Line], table: &Table) -> Vec<Start> {
     let mut dash_lists = false;
     let mut starts = Vec::with_capacity(lines.len());
     for line in lines {
-        let start = classify(text, line, dash_lists);
+        let start = classify(text, line, dash_lists, table);
         match &start {
             Start::Item(item) => dash_lists = item.marker,
             Start::Heading(_) => dash_lists = false,
@@ -80,8 +81,9 @@ fn title_end(starts: &[Start]) -> (usize, bool) {
 }
 
 /// Title lines are text, except the enacting formula which starts a paragraph:
-/// the last line starting with `The ` in a run of lines that ends with `,`.
-fn retitle(text: &str, lines: &[Line], starts: &mut [Start]) {
+/// the last line starting with `The ` (in English) in a run of lines that
+/// ends with a comma.
+fn retitle(text: &str, lines: &[Line], starts: &mut [Start], table: &Table) {
     let mut at = 0;
     while at < starts.len() {
         if lines[at].is_blank() {
@@ -90,10 +92,10 @@ fn retitle(text: &str, lines: &[Line], starts: &mut [Start]) {
         }
         let end = (at..starts.len()).find(|&next| lines[next].is_blank()).unwrap_or(starts.len());
         starts[at..end].iter_mut().for_each(|start| *start = Start::Text);
-        let comma = text[..lines[end - 1].text_end].ends_with(',');
+        let comma = text[..lines[end - 1].text_end].ends_with(headings::COMMAS);
         let formula = (at..end)
             .rev()
-            .find(|&line| headings::opens_enacting_formula(&text[lines[line].body..]));
+            .find(|&line| headings::opens_enacting_formula(&text[lines[line].body..], table));
         if let Some(line) = formula.filter(|_| comma) {
             starts[line] = Start::Formula;
         }
@@ -103,11 +105,17 @@ fn retitle(text: &str, lines: &[Line], starts: &mut [Start]) {
 
 /// Marks sub-headings: a short capitalised line without end punctuation, after
 /// a blank line, a heading or a finished sentence, and before a labelled item.
-fn mark_sub_headings(text: &str, lines: &[Line], starts: &mut [Start], title_end: usize) {
+fn mark_sub_headings(
+    text: &str,
+    lines: &[Line],
+    starts: &mut [Start],
+    title_end: usize,
+    table: &Table,
+) {
     for at in title_end..lines.len() {
         let line = &lines[at];
         if starts[at] != Start::Text
-            || !headings::sub_heading_shape(&text[line.body..line.text_end])
+            || !headings::sub_heading_shape(&text[line.body..line.text_end], table)
         {
             continue;
         }
@@ -273,7 +281,7 @@ mod tests {
 
     /// The first line of each paragraph, and whether it is a title.
     fn check(text: &str, soft_wrap: bool, expected: &[(usize, usize)]) {
-        let layout = layout(text);
+        let layout = layout(text, headings::table(crate::model::Language::En));
         assert_eq!(soft_wrapped(&layout.starts), soft_wrap, "{text:?}");
         let found: Vec<_> = layout.blocks.iter().map(|block| (block.first, block.last)).collect();
         assert_eq!(found, expected, "{text:?}");

@@ -112,7 +112,8 @@ impl<'a> Builder<'a> {
     /// in the provision's text: it is aligned and diffed with it.
     fn un_paragraph(&mut self, phrase_end: usize, raw: Range<usize>, content: Range<usize>) {
         let text_start = skip_blanks(self.text, phrase_end, content.end);
-        if !self.text[content.clone()].ends_with(',') || text_start >= content.end {
+        let comma = self.text[content.clone()].ends_with(super::headings::COMMAS);
+        if !comma || text_start >= content.end {
             return self.text(raw, content);
         }
         let phrase = content.start..phrase_end;
@@ -175,7 +176,7 @@ impl<'a> Builder<'a> {
         content: Range<usize>,
     ) -> usize {
         self.ensure_section(raw.start);
-        let colon = self.text[content.clone()].ends_with(':');
+        let colon = self.text[content.clone()].ends_with(super::headings::COLONS);
         let index = self.out.pieces.len();
         let placed = self.lists.place(Candidate { index, token, label_text, colon });
         if let (Some(problem), Some(token)) = (placed.problem, token) {

@@ -2,7 +2,7 @@
 //! the tree a reader checks (sections, provisions with their labels,
 //! diagnostics), built from the document model.
 
-use crate::model::{Diagnostic, Document, LabelKind, Piece, PieceKind, SectionKind};
+use crate::model::{Diagnostic, Document, LabelKind, Language, Piece, PieceKind, SectionKind};
 use serde::Serialize;
 
 /// The outline of a document: the JSON printed by `redline outline --format json`.
@@ -10,6 +10,9 @@ use serde::Serialize;
 pub struct Outline {
     /// The encoding the file was decoded from.
     pub encoding: String,
+    /// The language of the text; left out for English.
+    #[serde(skip_serializing_if = "Language::is_english")]
+    pub language: Language,
     /// The paragraphs of the title block, as written.
     pub title: Vec<String>,
     /// The sections in reading order.
@@ -42,7 +45,7 @@ pub struct OutlineProvision {
     pub kind: ItemKind,
     /// The label as written, if any.
     pub label: Option<String>,
-    /// `letter`, `number`, `roman` or `bullet`.
+    /// `letter`, `number`, `roman`, `bullet` or `ideographic`.
     pub label_kind: Option<LabelKind>,
     /// Position of the label in its sequence.
     pub ordinal: Option<u32>,
@@ -61,7 +64,7 @@ pub struct OutlineItem {
     pub kind: ItemKind,
     /// The label as written, if any.
     pub label: Option<String>,
-    /// `letter`, `number`, `roman` or `bullet`.
+    /// `letter`, `number`, `roman`, `bullet` or `ideographic`.
     pub label_kind: Option<LabelKind>,
     /// Position of the label in its sequence.
     pub ordinal: Option<u32>,
@@ -97,6 +100,7 @@ pub fn outline(document: &Document) -> Outline {
     let sections = (0..document.sections.len()).map(|at| section(document, at)).collect();
     Outline {
         encoding: document.encoding.clone(),
+        language: document.language,
         title,
         sections,
         diagnostics: document.diagnostics.clone(),

@@ -174,3 +174,25 @@ fn every_seed_has_its_title_block_and_only_the_expected_diagnostics() {
         assert_eq!(parser_diagnostics(&outline), expected, "{}", seed.display());
     }
 }
+
+#[test]
+fn the_language_is_detected_and_lang_overrides_it() {
+    let file = "fixtures/languages/fr/01-draft.txt";
+    let json = outline_json(file);
+    assert_eq!(json["language"], "fr");
+    assert_eq!(sections(&json)[0]["heading"], "rappelant");
+    assert_eq!(sections(&json)[0]["kind"], "preamble");
+    let output = redline(&["outline", file, "--lang", "en", "--format", "json"]);
+    let english: Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert!(english.get("language").is_none(), "English is not named");
+    assert!(sections(&english).iter().all(|s| s["heading"] != "rappelant"), "{english}");
+    let output = redline(&["outline", file, "--lang", "de"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("expected one of en, fr, es, ru, zh, ar"));
+}
+
+#[test]
+fn english_outline_json_has_no_language() {
+    let json = outline_json("fixtures/seeds/000_bb43a9d7ff8b3d18.txt");
+    assert!(json.get("language").is_none());
+}

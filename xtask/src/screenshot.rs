@@ -8,19 +8,35 @@ use std::process::Command;
 /// The old and new revision of a screenshot case: `res140` is the DL/23
 /// redline (the first two revisions of `fixtures/res140/`); any other case is
 /// `fixtures/render/<case>` (or `fixtures/diff/<case>`, `fixtures/<case>`)
-/// with `old.txt` and `new.txt`.
+/// with `old.txt` and `new.txt`, or a series folder (`languages/ar`): its
+/// first two revisions.
 fn case_pair(case: &str) -> Result<(String, String), String> {
     if case == "res140" {
         let dir = "fixtures/res140";
         let old = format!("{dir}/01-guadalajara-2010.txt");
         return Ok((old, format!("{dir}/02-busan-2014-dl23-rev2.txt")));
     }
-    let dir = ["fixtures/render", "fixtures/diff", "fixtures"]
+    ["fixtures/render", "fixtures/diff", "fixtures"]
         .iter()
-        .map(|group| format!("{group}/{case}"))
-        .find(|dir| std::path::Path::new(dir).join("old.txt").exists())
-        .ok_or_else(|| format!("no fixture {case:?} with old.txt and new.txt"))?;
-    Ok((format!("{dir}/old.txt"), format!("{dir}/new.txt")))
+        .find_map(|group| revision_pair(&format!("{group}/{case}")))
+        .ok_or_else(|| format!("no fixture {case:?} with old.txt and new.txt, or revisions"))
+}
+
+/// The old and new revisions of a fixture folder: `old.txt` and `new.txt`,
+/// or the first two `.txt` files in name order.
+fn revision_pair(dir: &str) -> Option<(String, String)> {
+    let path = std::path::Path::new(dir);
+    if path.join("old.txt").exists() {
+        return Some((format!("{dir}/old.txt"), format!("{dir}/new.txt")));
+    }
+    let mut texts: Vec<String> = std::fs::read_dir(path)
+        .ok()?
+        .filter_map(|entry| entry.ok()?.path().to_str().map(str::to_string))
+        .filter(|name| name.ends_with(".txt"))
+        .collect();
+    texts.sort();
+    let mut texts = texts.into_iter();
+    Some((texts.next()?, texts.next()?))
 }
 
 /// Renders a case as HTML with DL/23's header block and takes a PNG of it

@@ -184,6 +184,29 @@ const FRAGMENTS: &[&str] = &[
     "é",
     "“",
     "§",
+    "considérant",
+    "Rappelant également ",
+    "décide ",
+    "\u{202F}",
+    "«",
+    "»",
+    "а) ",
+    "решает",
+    "忆及",
+    "又回顾",
+    "做出决议",
+    "一、",
+    "（一）",
+    "1、",
+    "，",
+    "；",
+    "إذ يذكّر",
+    "وإذ تشير ",
+    "يقرر",
+    "أ) ",
+    "هـ)",
+    "،",
+    "ـ",
 ];
 
 fn resolution_like() -> impl Strategy<Value = String> {
@@ -199,6 +222,14 @@ proptest! {
     #[test]
     fn resolution_like_text_keeps_the_invariants(text in resolution_like()) {
         assert_invariants(&parse_text(&text, "UTF-8"));
+    }
+
+    #[test]
+    fn resolution_like_text_keeps_the_invariants_in_every_language(text in resolution_like()) {
+        for language in crate::model::Language::ALL {
+            let options = super::super::ParseOptions { language: Some(language) };
+            assert_invariants(&super::super::parse_with(&text, "UTF-8", &options));
+        }
     }
 
     #[test]

@@ -21,6 +21,10 @@ use askama::Template;
 #[template(path = "redline.html")]
 struct Page<'a> {
     title: String,
+    /// The language of the new revision, as a BCP 47 tag (`<html lang>`).
+    lang: &'static str,
+    /// Written right to left (Arabic): `<html dir="rtl">`.
+    rtl: bool,
     css: &'static str,
     /// The running head of printed pages, as CSS.
     print: Print,
@@ -66,6 +70,8 @@ fn page<'a>(redline: &'a Redline, options: &'a Options) -> Page<'a> {
     let [old_name, new_name] = names(redline, options);
     Page {
         title: title(&options.header, &old_name, &new_name),
+        lang: redline.language.tag(),
+        rtl: redline.language.is_rtl(),
         css: CSS,
         print: print::running_head(&options.header),
         header: &options.header,

@@ -49,6 +49,10 @@ struct SeriesPage<'a> {
     front_before: bool,
     front_after: bool,
     revisions: Vec<RevisionItem>,
+    /// The language of the latest revision, as a BCP 47 tag (`<html lang>`).
+    lang: &'static str,
+    /// Written right to left (Arabic): `<html dir="rtl">`.
+    rtl: bool,
     legend: Vec<LegendItem>,
     summary: Summary,
     warnings: &'a [String],
@@ -97,8 +101,11 @@ fn page<'a>(series: &'a Series, options: &Options) -> SeriesPage<'a> {
     let histories = cumulative.provisions.iter().map(|history| block(history, series, options));
     let blocks: Vec<Block> = lead_block.into_iter().chain(histories).collect();
     let front = options.front_matter;
+    let language = series.steps.last().map(|step| step.language).unwrap_or_default();
     SeriesPage {
         title: title(series),
+        lang: language.tag(),
+        rtl: language.is_rtl(),
         css: CSS,
         colours: colours(series),
         print: print::running_head(&series.header),

@@ -1,15 +1,21 @@
 //! The outline of a document as text, as `redline outline` prints it.
 
-use crate::model::{Document, PieceKind, SectionKind};
+use crate::model::{Document, Language, PieceKind, SectionKind};
 use std::fmt::Write;
 
 /// How many words of a text the text outline shows.
 pub const FIRST_WORDS: usize = 8;
 
+/// How many characters of a Chinese text (written without spaces) it shows.
+pub const FIRST_CHARS: usize = 16;
+
 /// The outline as text: a line per title paragraph, section, sub-heading,
 /// provision and footnote, each with its first source line, then the diagnostics.
 pub fn render(document: &Document) -> String {
     let mut out = format!("encoding: {}\n", document.encoding);
+    if !document.language.is_english() {
+        let _ = writeln!(out, "language: {} ({})", document.language, document.language.name());
+    }
     for (index, piece) in document.pieces.iter().enumerate() {
         if let Some(section) = piece.section.map(|at| &document.sections[at]) {
             if section.pieces.start == index && section.heading.is_none() {
@@ -35,7 +41,11 @@ pub fn render(document: &Document) -> String {
 /// One line of the text outline, without the line number.
 fn describe(document: &Document, index: usize) -> String {
     let piece = &document.pieces[index];
-    let words = first_words(document.after_opening_phrase(index), FIRST_WORDS);
+    let text = document.after_opening_phrase(index);
+    let words = match document.language {
+        Language::Zh => first_chars(text, FIRST_CHARS),
+        _ => first_words(text, FIRST_WORDS),
+    };
     let indent = "  ".repeat(piece.depth + 1);
     match piece.kind {
         PieceKind::Title => format!("title: {words}"),
@@ -63,6 +73,16 @@ pub fn kind_name(kind: SectionKind) -> &'static str {
         SectionKind::Operative => "operative",
         SectionKind::Annex => "annex",
         SectionKind::Other => "other",
+    }
+}
+
+/// The first `count` characters of `text` on one line, white space runs as
+/// one space, with `…` if there are more.
+pub fn first_chars(text: &str, count: usize) -> String {
+    let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    match flat.char_indices().nth(count) {
+        Some((at, _)) => format!("{} …", &flat[..at]),
+        None => flat,
     }
 }
 
