@@ -24,7 +24,7 @@ use std::ops::Range;
 /// reading order of the new text.
 ///
 /// An unbalanced bracket is followed by its likely span
-/// ([`super::locate::likely_range`]): its `[` (or `]`) kept and still
+/// (`locate::likely_range`): its `[` (or `]`) kept and still
 /// unbalanced the same way is the same bracket, `unchanged` or `changed` by
 /// its likely text; without a partner it was `agreed` (the likely text kept)
 /// or `dropped`; a new one is `new`. One whose span cannot be told is not followed.
