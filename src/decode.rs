@@ -27,6 +27,35 @@ pub struct Decoded {
     pub docx: Option<Box<DocxSource>>,
 }
 
+/// A Word document kept whole for a writer that rewrites it: its package
+/// (the bytes of the `.docx`) and the source map of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSource {
+    /// The bytes of the `.docx`.
+    pub package: Vec<u8>,
+    /// Where each byte of its text came from.
+    pub source: DocxSource,
+}
+
+/// Reads and decodes a file, and keeps a Word document's package and
+/// source map (`None` for a text).
+pub fn read_file_keeping_word(
+    path: &Path,
+    options: &ReadOptions,
+) -> Result<(Decoded, Option<WordSource>)> {
+    if path.is_dir() {
+        return Err(Error::Read { path: path.into(), reason: "is a directory".into() });
+    }
+    let bytes = std::fs::read(path)
+        .map_err(|error| Error::Read { path: path.into(), reason: describe_io(&error) })?;
+    let decoded = decode_file(path, &bytes, options)?;
+    let word = decoded
+        .docx
+        .as_ref()
+        .map(|source| WordSource { package: bytes, source: (**source).clone() });
+    Ok((decoded, word))
+}
+
 /// Looks up an encoding by any WHATWG label `encoding_rs` knows.
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())

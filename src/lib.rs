@@ -48,12 +48,26 @@ use std::path::Path;
 /// tracked changes (see [`tracked_changes_warning`]).
 pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Document> {
     let decoded = decode::read_file(path, options)?;
+    Ok(document_of(path, decoded))
+}
+
+/// Like [`load`], and keeps a Word document's package and source map for a
+/// writer that rewrites it (`--format docx`).
+pub fn load_keeping_word(
+    path: &Path,
+    options: &decode::ReadOptions,
+) -> Result<(model::Document, Option<decode::WordSource>)> {
+    let (decoded, word) = decode::read_file_keeping_word(path, options)?;
+    Ok((document_of(path, decoded), word))
+}
+
+fn document_of(path: &Path, decoded: decode::Decoded) -> model::Document {
     let mut document = parse::parse_text(&decoded.text, decoded.encoding);
     document.path = path.display().to_string();
     if let Some(source) = &decoded.docx {
         note_word_source(&mut document, source);
     }
-    Ok(document)
+    document
 }
 
 /// How the diagnostic about a Word document's tracked changes begins.

@@ -12,6 +12,7 @@
 //! | `html` (standalone pages) | `html/` | pair, series, brackets, index | no |
 //! | `ansi` (terminal colours) | `ansi` | pair | no |
 //! | `json` (the models' contracts) | `json` | pair, series, brackets, outline | it *is* the model |
+//! | `docx` (Word, tracked changes) | `docx/` | pair, series (bytes: [`docx::pair`], [`docx::series`]) | Word's accept / reject, and [`crate::docx`] |
 //!
 //! `--stat` replaces a pair's redline by per-section counts (`stat`). The
 //! format itself is chosen once, by [`Format::decide`]. Adding an output
@@ -19,6 +20,7 @@
 
 mod ansi;
 mod critic;
+pub mod docx;
 mod format;
 mod html;
 mod json;
@@ -70,8 +72,9 @@ impl Options {
             Some((RenderOption::View(self.view.name()), "html"))
         } else if self.markers != Markers::Tilde && format != Format::Text {
             Some((RenderOption::Markers, "text"))
-        } else if self.header != Header::default() && format != Format::Html {
-            Some((RenderOption::Header, "html"))
+        } else if self.header != Header::default() && !matches!(format, Format::Html | Format::Docx)
+        {
+            Some((RenderOption::Header, "html or docx"))
         } else {
             None
         };
@@ -97,6 +100,7 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
         Format::Json => json::pair(redline),
         Format::Ansi => ansi::render(redline, options.view, options.color),
         Format::Html => html::pair(redline, options.view, &options.header)?,
+        Format::Docx => return Err(binary(Format::Docx)),
     })
 }
 
@@ -148,6 +152,11 @@ pub fn outline(document: &Document, format: Format) -> Result<String> {
 /// Renders a batch's index page (HTML): one row per series.
 pub fn index(report: &crate::model::BatchReport) -> Result<String> {
     html::index(report)
+}
+
+/// A binary format asked of a text entry point: its bytes come from [`docx`].
+fn binary(format: Format) -> Error {
+    Error::Other(format!("{format} is written as bytes, by render::docx"))
 }
 
 fn unsupported(format: Format, what: &str) -> Error {

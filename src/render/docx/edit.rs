@@ -1,0 +1,784 @@
+//! A new revision read from a Word document is rewritten in its own
+//! package: every part stays as it was (styles, numbering, theme, fonts,
+//! headers, footers, settings, media) except the paragraphs the changes
+//! touch, in `document.xml` and the notes, and the comments.
+//!
+//! Each paragraph of the output ends with a mark of the new revision's
+//! paragraph `j` (or is an old paragraph, deleted, placed before the next
+//! new one). Within paragraph `j`, only the runs whose text changed are
+//! replaced (a run split around a deletion keeps its `w:rPr`); deleted text
+//! follows the run before it. Runs left whole keep their bytes, and so do
+//! bookmarks, fields and hyperlinks around them. A paragraph whose mark
+//! must move (two old paragraphs joined into one) is written anew.
+
+use super::comments;
+use super::layout::{Item, Lean, Mark, Origin, Paragraph, Text};
+use super::numbering::NumberingMap;
+use super::package::{CONTENT_TYPES, Parts};
+use super::runs::{Marks, emphasis_rpr};
+use super::stream::Stream;
+use super::xml;
+use crate::decode::WordSource;
+use crate::docx::{DocxSource, Origin as Place, Part, SourceParagraph};
+use crate::error::{Error, Result};
+use std::collections::HashMap;
+use std::ops::Range;
+
+/// The parts of the package a paragraph can stand in.
+struct PartText {
+    name: String,
+    text: String,
+    edits: Vec<(Range<usize>, String)>,
+}
+
+/// The new revision's package being rewritten.
+struct Rewrite<'a> {
+    new: &'a DocxSource,
+    new_text: &'a str,
+    old: Option<(&'a DocxSource, &'a str)>,
+    parts: HashMap<u8, PartText>,
+    /// Namespace prefixes the main part declares.
+    declared: Vec<String>,
+    move_ids: HashMap<usize, usize>,
+    /// The old lists in the new package, when both revisions are Word documents.
+    numbering: Option<NumberingMap>,
+}
+
+/// One new paragraph and the output paragraphs written in its place.
+struct Group<'p> {
+    new: usize,
+    paragraphs: Vec<&'p Paragraph>,
+}
+
+/// Rewrites the new revision's package with `paragraphs`; `None` when the
+/// paragraphs do not follow the new document's (then a new document is written).
+pub fn package(
+    stream: &Stream,
+    paragraphs: &[Paragraph],
+    new: (&WordSource, &str),
+    old: Option<(&WordSource, &str)>,
+    marks: &mut Marks,
+) -> Result<Option<Vec<u8>>> {
+    let (word, new_text) = new;
+    let Some(groups) = groups(paragraphs, &word.source) else { return Ok(None) };
+    let mut parts = Parts::read(&word.package)?;
+    let max = (parts.entries.iter())
+        .filter(|(name, _)| name.ends_with(".xml") || name.ends_with(".rels"))
+        .map(|(_, data)| super::ids::Ids::max_in(&String::from_utf8_lossy(data)))
+        .max()
+        .unwrap_or(0);
+    marks.ids = super::ids::Ids::above(max);
+    let main = word.source.main_part.clone();
+    let rels_name = rels_of(&main);
+    let rels = parts.text(&rels_name).unwrap_or_default();
+    let mut part_texts = HashMap::new();
+    for (part, name) in [
+        (Part::Document, Some(main.clone())),
+        (Part::Footnotes, target(&rels, &main, "footnotes")),
+        (Part::Endnotes, target(&rels, &main, "endnotes")),
+    ] {
+        let Some(name) = name else { continue };
+        let Some(text) = parts.text(&name) else { continue };
+        part_texts.insert(part as u8, PartText { name, text, edits: Vec::new() });
+    }
+    let declared = declared_prefixes(&part_texts[&(Part::Document as u8)].text);
+    let numbering_name = target(&rels, &main, "numbering");
+    let new_numbering = numbering_name.as_ref().and_then(|name| parts.text(name));
+    let numbering = old.and_then(|(old, _)| {
+        let old_parts = Parts::read(&old.package).ok()?;
+        let old_rels = old_parts.text(&rels_of(&old.source.main_part)).unwrap_or_default();
+        let old_name = target(&old_rels, &old.source.main_part, "numbering")?;
+        Some(NumberingMap::new(&old_parts.text(&old_name)?, new_numbering.as_deref()?))
+    });
+    let mut rewrite = Rewrite {
+        new: &word.source,
+        new_text,
+        old: old.map(|(word, text)| (&word.source, text)),
+        parts: part_texts,
+        declared,
+        move_ids: super::generated::move_numbers(stream),
+        numbering,
+    };
+    for group in &groups {
+        rewrite.group(group, marks)?;
+    }
+    let numbering = rewrite.numbering.as_ref().zip(new_numbering.as_deref());
+    if let (Some((map, text)), Some(name)) = (numbering, &numbering_name) {
+        if let Some(text) = map.apply(text) {
+            parts.set(name, text.into_bytes());
+        }
+    }
+    for part in rewrite.parts.into_values() {
+        let text = apply(&part.text, part.edits)?;
+        parts.set(&part.name, text.into_bytes());
+    }
+    add_comments(&mut parts, stream, marks, &main, &rels_name)?;
+    parts.write().map(Some)
+}
+
+/// The paragraphs grouped by the new paragraph they stand in; `None` when
+/// the marks do not name every new paragraph once, in order.
+fn groups<'p>(paragraphs: &'p [Paragraph], source: &DocxSource) -> Option<Vec<Group<'p>>> {
+    let count = source.paragraphs.len();
+    let mut groups: Vec<Group> = Vec::new();
+    let mut pending: Vec<&Paragraph> = Vec::new();
+    for paragraph in paragraphs {
+        pending.push(paragraph);
+        let new = match (paragraph.mark.new, paragraph.mark.last) {
+            (_, true) => count.checked_sub(1)?,
+            (Some(new), false) => new as usize,
+            (None, false) => continue,
+        };
+        if new != groups.len() {
+            return None;
+        }
+        groups.push(Group { new, paragraphs: std::mem::take(&mut pending) });
+    }
+    (groups.len() == count && pending.is_empty()).then_some(groups)
+}
+
+/// Where a paragraph stands: its part and its container (body, a cell, a note).
+fn container(paragraph: &SourceParagraph) -> (u8, i64, usize, usize) {
+    let part = paragraph.part as u8;
+    match paragraph.origin {
+        Place::Body => (part, 0, 0, 0),
+        Place::TableRow { table, row } => (part, 1, table, row),
+        Place::TableCell { table, row, cell } => (part, 2 + cell as i64, table, row),
+        Place::Footnote { id, .. } | Place::Endnote { id, .. } => (part, -1, id as usize, 0),
+    }
+}
+
+impl Rewrite<'_> {
+    fn paragraph(&self, index: usize) -> &SourceParagraph {
+        &self.new.paragraphs[index]
+    }
+
+    /// A mark may be tracked unless it ends its container (body, cell, note)
+    /// or comes before a table: Word never joins those.
+    fn trackable(&self, index: usize) -> bool {
+        let paragraph = self.paragraph(index);
+        if matches!(paragraph.origin, Place::TableRow { .. }) || paragraph.xml.len() != 1 {
+            return false;
+        }
+        let next = self.new.paragraphs.get(index + 1);
+        next.is_some_and(|next| container(next) == container(paragraph))
+    }
+
+    fn group(&mut self, group: &Group, marks: &mut Marks) -> Result<()> {
+        let (olds, last) = group.paragraphs.split_at(group.paragraphs.len() - 1);
+        let last = last[0];
+        let merges = olds.iter().any(|p| p.texts().any(|t| matches!(t.origin, Origin::New { .. })));
+        let single = self.paragraph(group.new).xml.len() == 1;
+        if merges && single {
+            return self.rewrite_whole(group, marks);
+        }
+        let part = self.paragraph(group.new).part;
+        let first_start = self.paragraph(group.new).xml[0].xml.start;
+        let mut before = String::new();
+        for old in olds {
+            self.write_paragraph(&mut before, old, None, marks, true);
+        }
+        if !before.is_empty() {
+            self.edit(part, first_start..first_start, before);
+        }
+        self.runs(group.new, last, marks);
+        let state = last.mark.state();
+        let change = if (state.ins.is_some() || state.del.is_some()) && self.trackable(group.new) {
+            marks.mark_change(state)
+        } else {
+            String::new()
+        };
+        let numbering = match last.mark.lean {
+            Lean::Gives { new, old } => self.carried_properties(group.new, new, old, marks),
+            _ => self.numbering_change(group.new, &last.mark, marks),
+        };
+        if !change.is_empty() || numbering.is_some() {
+            self.mark_edit(group.new, &change, numbering.as_deref());
+        }
+        Ok(())
+    }
+
+    /// For the last of new paragraphs whose insertion the mark before them
+    /// carries: a `w:pPrChange` recording that mark's paragraph's (old)
+    /// properties, which the paragraph left on rejection must show.
+    fn carried_properties(
+        &mut self,
+        index: usize,
+        new: Option<u32>,
+        old: Option<u32>,
+        marks: &mut Marks,
+    ) -> Option<String> {
+        let old_ppr = self.old.zip(old).and_then(|((source, _), at)| {
+            Some(source.paragraphs.get(at as usize)?.ppr.clone().unwrap_or_default())
+        });
+        let carried = match old_ppr {
+            Some(ppr) => self.remap(&ppr),
+            None => self.new.paragraphs.get(new? as usize)?.ppr.clone().unwrap_or_default(),
+        };
+        let own = self.paragraph(index).ppr.clone().unwrap_or_default();
+        let inner = |ppr: &str| {
+            let ppr = self.portable(ppr).map(strip_changes).unwrap_or_default();
+            let inner = ppr.strip_prefix("<w:pPr>").and_then(|i| i.strip_suffix("</w:pPr>"));
+            strip_element(&strip_element(inner.unwrap_or_default(), "w:rPr"), "w:sectPr")
+        };
+        let carried = inner(&carried);
+        if carried == inner(&own) || own.contains("<w:pPrChange") {
+            return None;
+        }
+        Some(marks.property_change(&carried))
+    }
+
+    /// A `w:pPrChange` recording the old paragraph's numbering and style,
+    /// when they differ from the new one's (a list restarted or joined):
+    /// with every change rejected, Word numbers the paragraph as it was.
+    fn numbering_change(&mut self, index: usize, mark: &Mark, marks: &mut Marks) -> Option<String> {
+        let (old, _) = self.old?;
+        let old_ppr = old.paragraphs.get(mark.old? as usize)?.ppr.clone().unwrap_or_default();
+        let old_ppr = self.remap(&old_ppr);
+        let new_ppr = self.paragraph(index).ppr.clone().unwrap_or_default();
+        let key = |ppr: &str| {
+            numbering_key(Some(ppr)).map(|(a, b)| (a.map(str::to_string), b.map(str::to_string)))
+        };
+        if mark.new.is_none() || key(&old_ppr) == key(&new_ppr) || new_ppr.contains("<w:pPrChange")
+        {
+            return None;
+        }
+        let recorded = self.portable(&old_ppr).map(strip_changes).unwrap_or_default();
+        let inner = recorded
+            .strip_prefix("<w:pPr>")
+            .and_then(|inner| inner.strip_suffix("</w:pPr>"))
+            .unwrap_or_default();
+        let inner = strip_element(&strip_element(inner, "w:rPr"), "w:sectPr");
+        Some(marks.property_change(&inner))
+    }
+
+    /// A new paragraph written anew as several (an old paragraph break
+    /// removed inside it), its first `w:p` start tag kept.
+    fn rewrite_whole(&mut self, group: &Group, marks: &mut Marks) -> Result<()> {
+        let paragraph = self.paragraph(group.new);
+        let (part, range) = (paragraph.part, paragraph.xml[0].xml.clone());
+        let new_ppr = paragraph.ppr.clone();
+        let trackable = self.trackable(group.new);
+        let mut out = String::new();
+        for (index, output) in group.paragraphs.iter().enumerate() {
+            let last = index + 1 == group.paragraphs.len();
+            let ppr =
+                if last { new_ppr.clone() } else { self.old_ppr(&output.mark).or(new_ppr.clone()) };
+            let mark =
+                if last && !trackable { Mark { last: true, ..output.mark } } else { output.mark };
+            let output = Paragraph { mark, ..(*output).clone() };
+            self.write_paragraph_with(&mut out, &output, ppr.as_deref(), marks);
+        }
+        self.edit(part, range, out);
+        Ok(())
+    }
+
+    /// The old paragraph's `w:pPr` for an old paragraph written back, when
+    /// the new package can hold it.
+    fn old_ppr(&mut self, mark: &Mark) -> Option<String> {
+        let (old, _) = self.old?;
+        let ppr = old.paragraphs.get(mark.old? as usize)?.ppr.as_deref()?;
+        let ppr = self.portable(ppr).map(strip_changes)?;
+        Some(self.remap(&ppr))
+    }
+
+    /// An old `w:pPr` whose lists are those copied into the new package.
+    fn remap(&mut self, ppr: &str) -> String {
+        match &mut self.numbering {
+            Some(map) => map.remap(ppr),
+            None => ppr.to_string(),
+        }
+    }
+
+    /// `fragment` when every namespace prefix it uses is declared in the new
+    /// main part and it holds no tracked change of its own.
+    fn portable<'f>(&self, fragment: &'f str) -> Option<&'f str> {
+        let declared = xml::prefixes(fragment).iter().all(|p| self.declared.iter().any(|d| d == p));
+        declared.then_some(fragment)
+    }
+
+    /// Writes an output paragraph anew: the old paragraph's properties when
+    /// known (`old` side), else none.
+    fn write_paragraph(
+        &mut self,
+        out: &mut String,
+        paragraph: &Paragraph,
+        ppr: Option<&str>,
+        marks: &mut Marks,
+        old_side: bool,
+    ) {
+        let ppr = match (ppr, old_side) {
+            (Some(ppr), _) => Some(ppr.to_string()),
+            (None, true) => self.old_ppr(&paragraph.mark),
+            (None, false) => None,
+        };
+        self.write_paragraph_with(out, paragraph, ppr.as_deref(), marks);
+    }
+
+    fn write_paragraph_with(
+        &self,
+        out: &mut String,
+        paragraph: &Paragraph,
+        ppr: Option<&str>,
+        marks: &mut Marks,
+    ) {
+        out.push_str("<w:p>");
+        let change = marks.mark_change(paragraph.mark.state());
+        out.push_str(&ppr_with_mark(ppr, &change));
+        let items: Vec<&Item> = paragraph.items.iter().collect();
+        self.write_items(out, &items, marks);
+        out.push_str("</w:p>");
+    }
+
+    /// Replaces the runs of new paragraph `index` whose text changed, and
+    /// writes the deleted text after the run before it.
+    fn runs(&mut self, index: usize, paragraph: &Paragraph, marks: &mut Marks) {
+        let source = self.paragraph(index);
+        let mut pre: Vec<&Item> = Vec::new();
+        let mut buckets: Vec<Vec<&Item>> = vec![Vec::new(); source.runs.len()];
+        let mut anchor: Option<usize> = None;
+        for item in &paragraph.items {
+            if let Item::Text(Text { origin: Origin::New { para, run }, .. }) = item {
+                if *para as usize == index {
+                    anchor = Some(*run as usize);
+                }
+            }
+            match anchor {
+                Some(run) => buckets[run].push(item),
+                None => pre.push(item),
+            }
+        }
+        let part = source.part;
+        let mut edits = Vec::new();
+        for (run, bucket) in buckets.iter().enumerate() {
+            if bucket.is_empty() || self.untouched(bucket) {
+                continue;
+            }
+            let mut out = String::new();
+            self.write_items(&mut out, bucket, marks);
+            edits.push((source.runs[run].xml.clone(), out));
+        }
+        if !pre.is_empty() {
+            let mut out = String::new();
+            self.write_items(&mut out, &pre, marks);
+            let at = match source.runs.first() {
+                Some(run) => run.xml.start,
+                None => self.end_of(source),
+            };
+            edits.push((at..at, out));
+        }
+        for (range, text) in edits {
+            self.edit(part, range, text);
+        }
+    }
+
+    /// Before `</w:p>` of the paragraph's last `w:p`.
+    fn end_of(&self, source: &SourceParagraph) -> usize {
+        let range = source.xml.last().map_or(0..0, |xml| xml.xml.clone());
+        let text = &self.parts[&(source.part as u8)].text;
+        if text[range.clone()].ends_with("</w:p>") { range.end - "</w:p>".len() } else { range.end }
+    }
+
+    /// Only unchanged text of its own run: the run keeps its bytes.
+    fn untouched(&self, bucket: &[&Item]) -> bool {
+        bucket.iter().all(|item| match item {
+            Item::Text(text) => text.state.is_equal() && matches!(text.origin, Origin::New { .. }),
+            _ => false,
+        })
+    }
+
+    fn write_items(&self, out: &mut String, items: &[&Item], marks: &mut Marks) {
+        for item in items {
+            match item {
+                Item::Text(text) => self.write_text(out, text, marks),
+                marker => marks.marker(out, marker, &self.move_ids),
+            }
+        }
+    }
+
+    fn write_text(&self, out: &mut String, text: &Text, marks: &mut Marks) {
+        match text.origin {
+            Origin::New { para, run } => {
+                let source = &self.new.paragraphs[para as usize].runs[run as usize];
+                let part = &self.parts[&(self.new.paragraphs[para as usize].part as u8)].text;
+                let raw = &part[source.xml.clone()];
+                let whole = run_text_len(self.new, self.new_text, para, run) == text.text.len();
+                if whole && !simple(raw, source.rpr.as_deref()) {
+                    marks.wrapped(out, text.state, |out| out.push_str(raw));
+                } else {
+                    let rpr =
+                        source.rpr.as_deref().and_then(|r| self.portable(r)).map(strip_changes);
+                    marks.text(out, text, rpr.as_deref());
+                }
+            }
+            Origin::Old { para, run } => {
+                let rpr = self.old.and_then(|(old, _)| {
+                    let run = old.paragraphs.get(para as usize)?.runs.get(run as usize)?;
+                    self.portable(run.rpr.as_deref()?).map(strip_changes)
+                });
+                let rpr = rpr.or_else(|| emphasis_rpr(text.emphasis).map(str::to_string));
+                marks.text(out, text, rpr.as_deref());
+            }
+            Origin::None => marks.text(out, text, emphasis_rpr(text.emphasis)),
+        }
+    }
+
+    /// Puts the tracked change of paragraph `index`'s mark into its `w:pPr`,
+    /// and the record of its old properties.
+    fn mark_edit(&mut self, index: usize, change: &str, recorded: Option<&str>) {
+        let source = self.paragraph(index);
+        let (part, Some(xml)) = (source.part, source.xml.last().map(|x| x.xml.clone())) else {
+            return;
+        };
+        let text = &self.parts[&(part as u8)].text;
+        let found = source.ppr.as_deref().and_then(|ppr| {
+            let at = text[xml.clone()].find(ppr)? + xml.start;
+            Some((at..at + ppr.len(), ppr.to_string()))
+        });
+        let (range, ppr) = match found {
+            Some((range, ppr)) => (range, Some(ppr)),
+            None => {
+                let Some(close) = text[xml.clone()].find('>') else { return };
+                let at = xml.start + close + 1;
+                if text[..at].ends_with("/>") {
+                    return; // an empty paragraph `<w:p/>`: nothing to join
+                }
+                (at..at, None)
+            }
+        };
+        let mut edited = ppr_with_mark(ppr.as_deref(), change);
+        if let Some(recorded) = recorded {
+            edited = with_property_change(&edited, recorded);
+        }
+        self.edit(part, range, edited);
+    }
+
+    fn edit(&mut self, part: Part, range: Range<usize>, text: String) {
+        if let Some(part) = self.parts.get_mut(&(part as u8)) {
+            part.edits.push((range, text));
+        }
+    }
+}
+
+/// The length of a run's own text (the markers the reader added inside it left out).
+fn run_text_len(source: &DocxSource, _text: &str, para: u32, run: u32) -> usize {
+    let paragraph = &source.paragraphs[para as usize];
+    let range = paragraph.runs[run as usize].text.clone();
+    let added: usize = (paragraph.added.iter())
+        .map(|a| a.range.clone())
+        .filter(|a| a.start >= range.start && a.end <= range.end)
+        .map(|a| a.len())
+        .sum();
+    range.len() - added
+}
+
+/// A run of text, tabs and breaks only (it can be split).
+fn simple(raw: &str, rpr: Option<&str>) -> bool {
+    let body = match rpr {
+        Some(rpr) => raw.replacen(rpr, "", 1),
+        None => raw.to_string(),
+    };
+    const SIMPLE: [&str; 8] =
+        ["r", "t", "tab", "br", "cr", "lastRenderedPageBreak", "noBreakHyphen", "softHyphen"];
+    body.match_indices('<').all(|(at, _)| {
+        let name = body[at + 1..].trim_start_matches('/');
+        let name =
+            &name[..name.find(|c: char| !(c.is_alphanumeric() || c == ':')).unwrap_or(name.len())];
+        name.strip_prefix("w:").is_some_and(|local| SIMPLE.contains(&local))
+    })
+}
+
+/// A fragment without the tracked changes it records (`w:rPrChange`,
+/// `w:pPrChange`, marks of inserted or deleted paragraphs): copied, their
+/// ids would repeat.
+fn strip_changes(fragment: &str) -> String {
+    let mut out = fragment.to_string();
+    for name in ["w:rPrChange", "w:pPrChange", "w:ins", "w:del", "w:moveFrom", "w:moveTo"] {
+        out = strip_element(&out, name);
+    }
+    out
+}
+
+/// `fragment` without any `<name .../>` or `<name ...>...</name>` element.
+fn strip_element(fragment: &str, name: &str) -> String {
+    let mut out = String::with_capacity(fragment.len());
+    let mut rest = fragment;
+    let open = format!("<{name}");
+    while let Some(at) = rest.find(&open) {
+        let after = &rest[at + open.len()..];
+        if !after.starts_with([' ', '>', '/']) {
+            out.push_str(&rest[..at + open.len()]);
+            rest = after;
+            continue;
+        }
+        out.push_str(&rest[..at]);
+        let Some(tag_end) = after.find('>') else { return fragment.to_string() };
+        if after[..tag_end].ends_with('/') {
+            rest = &after[tag_end + 1..];
+            continue;
+        }
+        let close = format!("</{name}>");
+        let Some(end) = after.find(&close) else { return fragment.to_string() };
+        rest = &after[end + close.len()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// `w:pPr` with `change` (a paragraph mark's `w:ins`/`w:del`) in its `w:rPr`.
+pub fn ppr_with_mark(ppr: Option<&str>, change: &str) -> String {
+    let ppr = ppr.filter(|ppr| !ppr.starts_with("<w:pPr/>") && ppr.starts_with("<w:pPr"));
+    if change.is_empty() {
+        return ppr.unwrap_or_default().to_string();
+    }
+    let Some(ppr) = ppr else { return format!("<w:pPr><w:rPr>{change}</w:rPr></w:pPr>") };
+    let already = ["<w:ins ", "<w:del ", "<w:moveFrom ", "<w:moveTo "];
+    let own = strip_element(ppr, "w:pPrChange");
+    if already.iter().any(|tag| own.contains(tag)) {
+        return ppr.to_string();
+    }
+    if let Some(at) = ppr.find("<w:rPr/>") {
+        return format!("{}<w:rPr>{change}</w:rPr>{}", &ppr[..at], &ppr[at + "<w:rPr/>".len()..]);
+    }
+    if let Some(at) = ppr.find("<w:rPr>").map(|at| at + "<w:rPr>".len()).or_else(|| {
+        let at = ppr.find("<w:rPr ")?;
+        Some(at + ppr[at..].find('>')? + 1)
+    }) {
+        return format!("{}{change}{}", &ppr[..at], &ppr[at..]);
+    }
+    let at = ["<w:sectPr", "<w:pPrChange", "</w:pPr>"]
+        .iter()
+        .find_map(|tag| ppr.find(tag))
+        .unwrap_or(ppr.len());
+    format!("{}<w:rPr>{change}</w:rPr>{}", &ppr[..at], &ppr[at..])
+}
+
+/// What a paragraph's numbering depends on: its `w:numPr` and its style.
+pub fn numbering_key(ppr: Option<&str>) -> Option<(Option<&str>, Option<&str>)> {
+    let ppr = ppr.unwrap_or_default();
+    Some((element(ppr, "w:numPr"), element(ppr, "w:pStyle")))
+}
+
+/// `w:pPr` ending with `recorded` (a `w:pPrChange`).
+fn with_property_change(ppr: &str, recorded: &str) -> String {
+    match ppr.rfind("</w:pPr>") {
+        Some(at) => format!("{}{recorded}{}", &ppr[..at], &ppr[at..]),
+        None if ppr.starts_with("<w:pPr") => {
+            format!("{}>{recorded}</w:pPr>", ppr.trim_end_matches("/>"))
+        }
+        None => format!("<w:pPr>{recorded}</w:pPr>"),
+    }
+}
+
+/// The first `<name .../>` or `<name ...>...</name>` element of a fragment, as written.
+fn element<'f>(fragment: &'f str, name: &str) -> Option<&'f str> {
+    let open = format!("<{name}");
+    let start = fragment
+        .match_indices(&open)
+        .map(|(at, _)| at)
+        .find(|&at| fragment[at + open.len()..].starts_with([' ', '>', '/']))?;
+    let rest = &fragment[start..];
+    let tag_end = rest.find('>')?;
+    if rest[..tag_end].ends_with('/') {
+        return Some(&rest[..=tag_end]);
+    }
+    let close = format!("</{name}>");
+    let end = rest.find(&close)? + close.len();
+    Some(&rest[..end])
+}
+
+/// The text with the edits made (sorted; they never overlap).
+fn apply(text: &str, mut edits: Vec<(Range<usize>, String)>) -> Result<String> {
+    edits.sort_by_key(|(range, _)| (range.start, range.end));
+    let mut out =
+        String::with_capacity(text.len() + edits.iter().map(|(_, t)| t.len()).sum::<usize>());
+    let mut at = 0;
+    for (range, replacement) in edits {
+        if range.start < at {
+            return Err(Error::Other("cannot write the Word document: overlapping edits".into()));
+        }
+        out.push_str(&text[at..range.start]);
+        out.push_str(&replacement);
+        at = range.end;
+    }
+    out.push_str(&text[at..]);
+    Ok(out)
+}
+
+/// The namespace prefixes declared on the root element of a part.
+fn declared_prefixes(text: &str) -> Vec<String> {
+    let root_start = text.find("<w:document").or_else(|| text.find("<w:")).unwrap_or(0);
+    let root_end = text[root_start..].find('>').map_or(text.len(), |at| root_start + at);
+    let root = &text[root_start..root_end];
+    let mut prefixes: Vec<String> = root
+        .match_indices("xmlns:")
+        .map(|(at, _)| {
+            let name = &root[at + 6..];
+            name[..name.find('=').unwrap_or(name.len())].trim().to_string()
+        })
+        .collect();
+    prefixes.push("xml".into());
+    prefixes
+}
+
+/// `word/_rels/document.xml.rels` for `word/document.xml`.
+fn rels_of(part: &str) -> String {
+    let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
+    if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") }
+}
+
+/// The part a relationship of `kind` of the main part names, if any.
+fn target(rels: &str, main: &str, kind: &str) -> Option<String> {
+    let rels = roxmltree::Document::parse(rels).ok()?;
+    let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let relationship = rels.root_element().children().find(|node| {
+        node.tag_name().name() == "Relationship"
+            && node.attribute("TargetMode") != Some("External")
+            && node.attribute("Type").is_some_and(|t| t.rsplit('/').next() == Some(kind))
+    })?;
+    let target = relationship.attribute("Target")?;
+    Some(resolve(dir, target))
+}
+
+fn resolve(dir: &str, target: &str) -> String {
+    let mut segments: Vec<&str> = match target.strip_prefix('/') {
+        Some(_) => Vec::new(),
+        None => dir.split('/').filter(|s| !s.is_empty()).collect(),
+    };
+    for segment in target.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                segments.pop();
+            }
+            other => segments.push(other),
+        }
+    }
+    segments.join("/")
+}
+
+const COMMENTS_TYPE: &str =
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
+const COMMENTS_CONTENT_TYPE: &str =
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
+
+/// The comments written: added to the package's comments part, or in a new one.
+fn add_comments(
+    parts: &mut Parts,
+    stream: &Stream,
+    marks: &Marks,
+    main: &str,
+    rels_name: &str,
+) -> Result<()> {
+    let comments = comments::collect(stream, marks);
+    if comments.is_empty() {
+        return Ok(());
+    }
+    let rels = parts.text(rels_name).unwrap_or_else(|| {
+        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#.to_string()
+    });
+    let styles =
+        target(&rels, main, "styles").and_then(|name| parts.text(&name)).unwrap_or_default();
+    let style = styles.contains(r#"w:styleId="CommentText""#).then_some("CommentText");
+    if let Some(name) = target(&rels, main, "comments").filter(|name| parts.get(name).is_some()) {
+        let text = parts.text(&name).unwrap_or_default();
+        let elements = comments::elements(&comments, marks, style)?;
+        let merged = match text.rfind("</w:comments>") {
+            Some(at) => format!("{}{elements}{}", &text[..at], &text[at..]),
+            None => {
+                let root =
+                    text.find("<w:comments").and_then(|at| Some(at + text[at..].find("/>")?));
+                let Some(at) = root else {
+                    return Err(Error::Other(format!(
+                        "cannot write the Word document: {name} has no end"
+                    )));
+                };
+                format!("{}>{elements}</w:comments>{}", &text[..at], &text[at + 2..])
+            }
+        };
+        parts.set(&name, merged.into_bytes());
+        return Ok(());
+    }
+    let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
+    let file = (0..)
+        .map(|n| if n == 0 { "comments.xml".to_string() } else { format!("comments{n}.xml") })
+        .find(|file| parts.get(&join(dir, file)).is_none())
+        .unwrap_or_default();
+    parts.set(&join(dir, &file), comments::part(&comments, marks, style)?.into_bytes());
+    let id = (0..)
+        .map(|n| format!("rIdRedline{n}"))
+        .find(|id| !rels.contains(&format!("\"{id}\"")))
+        .unwrap_or_default();
+    let relationship =
+        format!(r#"<Relationship Id="{id}" Type="{COMMENTS_TYPE}" Target="{file}"/>"#);
+    parts.set(rels_name, insert_before_end(&rels, "</Relationships>", &relationship).into_bytes());
+    let types = parts.text(CONTENT_TYPES).unwrap_or_default();
+    let part_name = format!("/{}", join(dir, &file));
+    if !types.contains(&format!("PartName=\"{part_name}\"")) {
+        let line =
+            format!(r#"<Override PartName="{part_name}" ContentType="{COMMENTS_CONTENT_TYPE}"/>"#);
+        parts.set(CONTENT_TYPES, insert_before_end(&types, "</Types>", &line).into_bytes());
+    }
+    Ok(())
+}
+
+fn join(dir: &str, file: &str) -> String {
+    if dir.is_empty() { file.to_string() } else { format!("{dir}/{file}") }
+}
+
+fn insert_before_end(text: &str, end: &str, insert: &str) -> String {
+    match text.rfind(end) {
+        Some(at) => format!("{}{insert}{}", &text[..at], &text[at..]),
+        None => format!("{text}{insert}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_mark_goes_into_the_paragraph_mark_properties() {
+        let change = r#"<w:ins w:id="9" w:author="a"/>"#;
+        assert_eq!(ppr_with_mark(None, change), format!("<w:pPr><w:rPr>{change}</w:rPr></w:pPr>"));
+        assert_eq!(
+            ppr_with_mark(
+                Some(r#"<w:pPr><w:pStyle w:val="X"/><w:rPr><w:b/></w:rPr></w:pPr>"#),
+                change
+            ),
+            format!(r#"<w:pPr><w:pStyle w:val="X"/><w:rPr>{change}<w:b/></w:rPr></w:pPr>"#)
+        );
+        assert_eq!(
+            ppr_with_mark(Some(r#"<w:pPr><w:jc w:val="left"/><w:sectPr/></w:pPr>"#), change),
+            format!(r#"<w:pPr><w:jc w:val="left"/><w:rPr>{change}</w:rPr><w:sectPr/></w:pPr>"#)
+        );
+        assert_eq!(ppr_with_mark(Some("<w:pPr/>"), ""), "");
+    }
+
+    #[test]
+    fn copied_properties_lose_their_tracked_changes() {
+        let rpr =
+            r#"<w:rPr><w:b/><w:rPrChange w:id="3" w:author="x"><w:rPr/></w:rPrChange></w:rPr>"#;
+        assert_eq!(strip_changes(rpr), "<w:rPr><w:b/></w:rPr>");
+        assert_eq!(
+            strip_changes(r#"<w:rPr><w:ins w:id="1"/><w:i/></w:rPr>"#),
+            "<w:rPr><w:i/></w:rPr>"
+        );
+    }
+
+    #[test]
+    fn runs_with_notes_or_fields_are_not_split() {
+        assert!(simple(
+            r#"<w:r><w:rPr><w:b/></w:rPr><w:t xml:space="preserve">a b</w:t><w:tab/></w:r>"#,
+            Some("<w:rPr><w:b/></w:rPr>")
+        ));
+        assert!(!simple(r#"<w:r><w:footnoteReference w:id="2"/></w:r>"#, None));
+    }
+
+    #[test]
+    fn edits_apply_in_order_and_refuse_overlaps() {
+        let edits = vec![(4..5, "X".to_string()), (0..0, "<".to_string())];
+        assert_eq!(apply("abcdef", edits).unwrap(), "<abcdXf");
+        assert!(apply("abc", vec![(0..2, String::new()), (1..3, String::new())]).is_err());
+    }
+}
