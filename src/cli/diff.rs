@@ -130,7 +130,7 @@ fn run_word(args: &Args, options: &Options, read: &ReadOptions) -> anyhow::Resul
         old: old_word.as_ref().map(|word| WordInput { word, text: &old.text }),
         new: new_word.as_ref().map(|word| WordInput { word, text: &new.text }),
     };
-    let mut word = args.word.options(args.header.date.as_deref(), new_word.as_ref());
+    let mut word = args.word.options(args.header.date.as_deref());
     word.header = options.header.clone();
     let bytes = render::docx::pair(&redline, inputs, &word)?;
     redline::output::emit(args.output.as_deref(), &bytes)?;

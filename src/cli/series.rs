@@ -1,9 +1,12 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
+use super::word::WordArgs;
 use super::{EXIT_OK, InputArgs};
 use anyhow::{Context, bail};
+use redline::render::docx::{WordInputs, WordOptions};
 use redline::render::{self, Format};
-use redline::series::{self, Series, SeriesOptions, SeriesSpec};
+use redline::series::{self, Loaded, Series, SeriesOptions, SeriesSpec};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -17,6 +20,10 @@ Examples:
   The whole series as JSON, plus each consecutive pair's redline beside it
   (res140.1-2.json, res140.2-3.json):
     redline series fixtures/res140 --pairs -o res140.json
+
+  A Word document with tracked changes, each revision the author of its own
+  changes (its label), so that Word and LibreOffice colour them apart:
+    redline series fixtures/res140/docx -o res140.docx
 
 Exit status: 0 when the redline was written, 2 on an error (unreadable revision,
 bad flag, unwritable output).";
@@ -57,17 +64,26 @@ pub struct Args {
     /// Write the redline to FILE (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format [default: from the -o extension (.html, .txt, .json), else text].
-    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::DOCUMENTS))]
+    /// Output format [default: from the -o extension (.html, .txt, .json, .docx), else text].
+    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::SERIES))]
     format: Option<Format>,
     #[command(flatten)]
     input: InputArgs,
+    #[command(flatten)]
+    word: WordArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
 pub fn run(args: Args) -> anyhow::Result<u8> {
     let format =
-        Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
+        Format::decide(args.format, args.output.as_deref(), &Format::SERIES, Format::Text)?;
+    args.word.check(format)?;
+    if format == Format::Docx
+        && redline::output::is_stdout(args.output.as_deref())
+        && std::io::stdout().is_terminal()
+    {
+        bail!("a Word document is not written to a terminal: give -o FILE.docx");
+    }
     let pairs_path = match (&args.output, args.pairs) {
         (Some(path), true) if !redline::output::is_stdout(Some(path)) => Some(path.as_path()),
         (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
@@ -79,13 +95,31 @@ pub fn run(args: Args) -> anyhow::Result<u8> {
         read: args.input.read_options()?,
         ..SeriesOptions::default()
     };
-    let series = series::build(&spec, &options)?;
+    let loaded = match format {
+        Format::Docx => series::load_keeping_word(&spec, &options)?,
+        _ => {
+            let (revisions, documents) = series::load(&spec, &options)?;
+            let words = vec![None; documents.len()];
+            Loaded { revisions, documents, words }
+        }
+    };
+    let mut series = series::from_documents(loaded.revisions.clone(), &loaded.documents, &options)?;
+    series.header = spec.header.clone();
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }
-    redline::output::emit(args.output.as_deref(), render::series(&series, format)?.as_bytes())?;
+    let word = args.word.options(None);
+    let out = match format {
+        Format::Docx => {
+            let last = loaded.documents.len() - 1;
+            let inputs = WordInputs::of(&loaded.documents, &loaded.words, args.base - 1, last);
+            render::docx::series(&series, inputs, &word)?
+        }
+        _ => render::series(&series, format)?.into_bytes(),
+    };
+    redline::output::emit(args.output.as_deref(), &out)?;
     if let Some(path) = pairs_path {
-        write_pairs(&series, path, format)?;
+        write_pairs(&series, &loaded, path, format, &word)?;
     }
     Ok(EXIT_OK)
 }
@@ -106,12 +140,24 @@ fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
 }
 
 /// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...
-fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<()> {
+fn write_pairs(
+    series: &Series,
+    loaded: &Loaded,
+    path: &Path,
+    format: Format,
+    word: &WordOptions,
+) -> anyhow::Result<()> {
     let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
     for (index, step) in series.steps.iter().enumerate() {
-        let text = render::step(step, format)?;
+        let bytes = match format {
+            Format::Docx => {
+                let inputs = WordInputs::of(&loaded.documents, &loaded.words, index, index + 1);
+                render::docx::pair(step, inputs, word)?
+            }
+            _ => render::step(step, format)?.into_bytes(),
+        };
         let pair = path.with_file_name(redline::batch::step_file_name(&stem, index, format));
-        redline::output::write_atomic(&pair, text.as_bytes())?;
+        redline::output::write_atomic(&pair, &bytes)?;
     }
     Ok(())
 }

@@ -1,7 +1,6 @@
 //! The flags of a Word redline (`--format docx`): author, comments, moves.
 
 use anyhow::bail;
-use redline::decode::WordSource;
 use redline::render::Format;
 use redline::render::docx::{WordOptions, change_date};
 
@@ -27,6 +26,11 @@ pub struct WordArgs {
     moves: bool,
 }
 
+/// The date of the changes: `given`, else `SOURCE_DATE_EPOCH`.
+pub fn date_of_changes(given: Option<&str>) -> Option<String> {
+    change_date(given, std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())
+}
+
 impl WordArgs {
     /// Refuses the flags when the format is not Word: they would do nothing.
     pub fn check(&self, format: Format) -> anyhow::Result<()> {
@@ -40,11 +44,10 @@ impl WordArgs {
 
     /// The writer's options; the date of the changes is `date` (as given),
     /// else `SOURCE_DATE_EPOCH`, else the new Word document's, never the clock.
-    pub fn options(&self, date: Option<&str>, new: Option<&WordSource>) -> WordOptions {
-        let epoch = std::env::var("SOURCE_DATE_EPOCH").ok();
+    pub fn options(&self, date: Option<&str>) -> WordOptions {
         WordOptions {
             author: self.author.clone().unwrap_or_else(|| "redline".into()),
-            date: change_date(date, epoch.as_deref(), new),
+            date: date_of_changes(date),
             comments: self.comments.unwrap_or(true),
             moves: self.moves,
             header: Default::default(),

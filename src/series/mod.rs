@@ -31,6 +31,7 @@ pub use compose::compose;
 pub use cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
 pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec};
 
+use crate::decode::WordSource;
 use crate::diff::{DiffOptions, diff};
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -81,15 +82,46 @@ pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
 /// Reads and parses the revisions of `spec`, checking first that the series
 /// has two revisions and that the base is one of them.
 pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>, Vec<Document>)> {
+    let loaded = load_with(spec, options, |path, read| Ok((crate::load(path, read)?, None)))?;
+    Ok((loaded.revisions, loaded.documents))
+}
+
+/// The revisions of a series as read, with each Word revision's package
+/// and source map kept for a Word redline (`None` for a text).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The revisions, numbered from 1.
+    pub revisions: Vec<Revision>,
+    /// Their documents.
+    pub documents: Vec<Document>,
+    /// Their Word documents.
+    pub words: Vec<Option<WordSource>>,
+}
+
+/// Like [`load`], keeping the Word revisions' packages.
+pub fn load_keeping_word(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Loaded> {
+    load_with(spec, options, crate::load_keeping_word)
+}
+
+fn load_with(
+    spec: &SeriesSpec,
+    options: &SeriesOptions,
+    loader: impl Fn(
+        &std::path::Path,
+        &crate::decode::ReadOptions,
+    ) -> Result<(Document, Option<WordSource>)>,
+) -> Result<Loaded> {
     check_shape(spec.revisions.len(), options.base)?;
     for pair in spec.revisions.windows(2) {
         crate::decode::refuse_same_file(&pair[0].path, &pair[1].path)?;
     }
-    let documents = spec
+    let (documents, words): (Vec<Document>, Vec<Option<WordSource>>) = spec
         .revisions
         .iter()
-        .map(|revision| crate::load(&revision.path, &options.read))
-        .collect::<Result<Vec<Document>>>()?;
+        .map(|revision| loader(&revision.path, &options.read))
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let revisions = spec
         .revisions
         .iter()
@@ -100,7 +132,7 @@ pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>
             Revision::new(index + 1, &revision.label, path, &document.encoding)
         })
         .collect();
-    Ok((revisions, documents))
+    Ok(Loaded { revisions, documents, words })
 }
 
 /// Diffs consecutive `documents` and composes the steps from `options.base` on.

@@ -40,7 +40,7 @@ pub fn collect(stream: &Stream, marks: &Marks) -> Vec<Comment> {
     let mut comments: Vec<Comment> = (marks.comments.iter())
         .filter_map(|(&entry, &id)| {
             let text = stream.entries.get(entry)?.comment.as_ref()?;
-            Some(Comment { id, lines: text.lines().map(str::to_string).collect() })
+            Some(Comment { id, lines: text.lines().map(super::xml::clean).collect() })
         })
         .collect();
     comments.sort_by_key(|comment| comment.id);
@@ -49,7 +49,8 @@ pub fn collect(stream: &Stream, marks: &Marks) -> Vec<Comment> {
 
 /// The `w:comment` elements of `comments`, by the comment author of `marks`.
 pub fn elements(comments: &[Comment], marks: &Marks, style: Option<&str>) -> Result<String> {
-    let author = marks.comment_author.as_str();
+    let author = super::xml::clean(&marks.comment_author);
+    let author = author.as_str();
     let initials: String = author.split_whitespace().filter_map(|w| w.chars().next()).collect();
     let mut out = String::new();
     for comment in comments {

@@ -15,7 +15,7 @@ use super::comments;
 use super::layout::{Item, Lean, Mark, Origin, Paragraph, Text};
 use super::numbering::NumberingMap;
 use super::package::{CONTENT_TYPES, Parts};
-use super::runs::{Marks, emphasis_rpr};
+use super::runs::Marks;
 use super::stream::Stream;
 use super::xml;
 use crate::decode::WordSource;
@@ -198,6 +198,29 @@ impl Rewrite<'_> {
         Ok(())
     }
 
+    /// A paragraph Word numbers whose old revision, a plain text, typed its
+    /// label: a `w:pPrChange` recording it without numbering, so that with
+    /// every change rejected the typed label (kept as deleted text) shows alone.
+    fn typed_labels(&self, index: usize, mark: &Mark, marks: &mut Marks) -> Option<String> {
+        let paragraph = self.paragraph(index);
+        if paragraph.label.is_none() || mark.old.is_none() {
+            return None;
+        }
+        let ppr = paragraph.ppr.clone().unwrap_or_default();
+        if ppr.contains("<w:pPrChange") {
+            return None;
+        }
+        Some(marks.property_change(&style_first(&without_numbering(&self.inner(&ppr)))))
+    }
+
+    /// The children of a `w:pPr` to record: portable, without tracked
+    /// changes, mark properties or section.
+    fn inner(&self, ppr: &str) -> String {
+        let ppr = self.portable(ppr).map(strip_changes).unwrap_or_default();
+        let inner = ppr.strip_prefix("<w:pPr>").and_then(|i| i.strip_suffix("</w:pPr>"));
+        strip_element(&strip_element(inner.unwrap_or_default(), "w:rPr"), "w:sectPr")
+    }
+
     /// For the last of new paragraphs whose insertion the mark before them
     /// carries: a `w:pPrChange` recording that mark's paragraph's (old)
     /// properties, which the paragraph left on rejection must show.
@@ -212,27 +235,30 @@ impl Rewrite<'_> {
             Some(source.paragraphs.get(at as usize)?.ppr.clone().unwrap_or_default())
         });
         let carried = match old_ppr {
-            Some(ppr) => self.remap(&ppr),
-            None => self.new.paragraphs.get(new? as usize)?.ppr.clone().unwrap_or_default(),
+            Some(ppr) => {
+                let remapped = self.remap(&ppr);
+                self.inner(&remapped)
+            }
+            None => {
+                let carrier = self.new.paragraphs.get(new? as usize)?;
+                let inner = self.inner(carrier.ppr.as_deref().unwrap_or_default());
+                // A plain old revision typed its labels: no numbering.
+                let typed = self.old.is_none() && carrier.label.is_some();
+                if typed { without_numbering(&inner) } else { inner }
+            }
         };
         let own = self.paragraph(index).ppr.clone().unwrap_or_default();
-        let inner = |ppr: &str| {
-            let ppr = self.portable(ppr).map(strip_changes).unwrap_or_default();
-            let inner = ppr.strip_prefix("<w:pPr>").and_then(|i| i.strip_suffix("</w:pPr>"));
-            strip_element(&strip_element(inner.unwrap_or_default(), "w:rPr"), "w:sectPr")
-        };
-        let carried = inner(&carried);
-        if carried == inner(&own) || own.contains("<w:pPrChange") {
+        if carried == self.inner(&own) || own.contains("<w:pPrChange") {
             return None;
         }
-        Some(marks.property_change(&carried))
+        Some(marks.property_change(&style_first(&carried)))
     }
 
     /// A `w:pPrChange` recording the old paragraph's numbering and style,
     /// when they differ from the new one's (a list restarted or joined):
     /// with every change rejected, Word numbers the paragraph as it was.
     fn numbering_change(&mut self, index: usize, mark: &Mark, marks: &mut Marks) -> Option<String> {
-        let (old, _) = self.old?;
+        let Some((old, _)) = self.old else { return self.typed_labels(index, mark, marks) };
         let old_ppr = old.paragraphs.get(mark.old? as usize)?.ppr.clone().unwrap_or_default();
         let old_ppr = self.remap(&old_ppr);
         let new_ppr = self.paragraph(index).ppr.clone().unwrap_or_default();
@@ -249,7 +275,7 @@ impl Rewrite<'_> {
             .and_then(|inner| inner.strip_suffix("</w:pPr>"))
             .unwrap_or_default();
         let inner = strip_element(&strip_element(inner, "w:rPr"), "w:sectPr");
-        Some(marks.property_change(&inner))
+        Some(marks.property_change(&style_first(&inner)))
     }
 
     /// A new paragraph written anew as several (an old paragraph break
@@ -416,10 +442,9 @@ impl Rewrite<'_> {
                     let run = old.paragraphs.get(para as usize)?.runs.get(run as usize)?;
                     self.portable(run.rpr.as_deref()?).map(strip_changes)
                 });
-                let rpr = rpr.or_else(|| emphasis_rpr(text.emphasis).map(str::to_string));
                 marks.text(out, text, rpr.as_deref());
             }
-            Origin::None => marks.text(out, text, emphasis_rpr(text.emphasis)),
+            Origin::None => marks.text(out, text, None),
         }
     }
 
@@ -551,6 +576,26 @@ pub fn ppr_with_mark(ppr: Option<&str>, change: &str) -> String {
         .find_map(|tag| ppr.find(tag))
         .unwrap_or(ppr.len());
     format!("{}<w:rPr>{change}</w:rPr>{}", &ppr[..at], &ppr[at..])
+}
+
+/// Paragraph properties with numbering turned off (`w:numId` 0).
+fn without_numbering(inner: &str) -> String {
+    let off = r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>"#;
+    match (element(inner, "w:numPr"), element(inner, "w:pStyle")) {
+        (Some(numbering), _) => inner.replacen(numbering, off, 1),
+        (None, Some(style)) => inner.replacen(style, &format!("{style}{off}"), 1),
+        (None, None) => format!("{off}{inner}"),
+    }
+}
+
+/// Paragraph properties with `w:pStyle` first, where the schema wants it.
+fn style_first(inner: &str) -> String {
+    match element(inner, "w:pStyle") {
+        Some(style) if !inner.starts_with(style) => {
+            format!("{style}{}", inner.replacen(style, "", 1))
+        }
+        _ => inner.to_string(),
+    }
 }
 
 /// What a paragraph's numbering depends on: its `w:numPr` and its style.

@@ -7,7 +7,7 @@
 use super::comments;
 use super::layout::{Item, Paragraph};
 use super::package::{CONTENT_TYPES, Parts};
-use super::runs::{Marks, emphasis_rpr};
+use super::runs::Marks;
 use super::stream::Stream;
 use crate::error::{Error, Result};
 use crate::model::{EntryKind, Header};
@@ -48,6 +48,14 @@ struct Core<'a> {
 struct Settings;
 
 #[derive(Template)]
+#[template(path = "docx/font-table.xml")]
+struct FontTable;
+
+#[derive(Template)]
+#[template(path = "docx/theme.xml")]
+struct Theme;
+
+#[derive(Template)]
 #[template(path = "docx/document.xml")]
 struct Document {
     body: String,
@@ -67,12 +75,12 @@ struct Styles {
 
 #[derive(Template)]
 #[template(path = "docx/header.xml")]
-struct HeaderPart<'a> {
-    committee: &'a str,
+struct HeaderPart {
+    committee: String,
     number: String,
     right: Vec<String>,
-    status: Option<&'a str>,
-    proposal: Option<&'a str>,
+    status: Option<String>,
+    proposal: Option<String>,
 }
 
 /// The package of a new document holding `paragraphs`.
@@ -91,15 +99,17 @@ pub fn package(
     let has_comments = !comments.is_empty();
     put(&mut parts, CONTENT_TYPES, &ContentTypes { comments: has_comments, header: has_header })?;
     put(&mut parts, "_rels/.rels", &PackageRels)?;
-    let creator = marks.authors.first().map_or("redline", String::as_str);
-    let date = marks.date.as_deref();
-    put(&mut parts, "docProps/core.xml", &Core { title, creator, date })?;
+    let creator = super::xml::clean(marks.authors.first().map_or("redline", String::as_str));
+    let (title, date) = (super::xml::clean(title), marks.date.as_deref());
+    put(&mut parts, "docProps/core.xml", &Core { title: &title, creator: &creator, date })?;
     let rels = DocumentRels { comments: has_comments, header: has_header };
     put(&mut parts, "word/_rels/document.xml.rels", &rels)?;
     put(&mut parts, "word/document.xml", &Document { body, header: has_header })?;
     let levels = (1..=LEVELS).map(|number| Level { number, left: 567 * number }).collect();
     put(&mut parts, "word/styles.xml", &Styles { levels })?;
     put(&mut parts, "word/settings.xml", &Settings)?;
+    put(&mut parts, "word/fontTable.xml", &FontTable)?;
+    put(&mut parts, "word/theme/theme1.xml", &Theme)?;
     if has_comments {
         let xml = comments::part(&comments, marks, Some("CommentText"))?;
         parts.set("word/comments.xml", xml.into_bytes());
@@ -121,20 +131,17 @@ pub fn template_error(error: askama::Error) -> Error {
     Error::Other(format!("cannot write the Word document: {error}"))
 }
 
-fn header_part(header: &Header) -> HeaderPart<'_> {
+fn header_part(header: &Header) -> HeaderPart {
+    let clean = |value: &Option<String>| value.as_deref().map(super::xml::clean);
     let mut right: Vec<String> = Vec::new();
-    if let Some(date) = &header.date {
-        right.push(date.clone());
-    }
-    if let Some(origin) = &header.origin {
-        right.push(format!("Original: {origin}"));
-    }
+    right.extend(clean(&header.date));
+    right.extend(clean(&header.origin).map(|origin| format!("Original: {origin}")));
     HeaderPart {
-        committee: header.committee.as_deref().unwrap_or_default(),
-        number: header.doc_number.as_ref().map(|n| format!("Document {n}")).unwrap_or_default(),
+        committee: clean(&header.committee).unwrap_or_default(),
+        number: clean(&header.doc_number).map(|n| format!("Document {n}")).unwrap_or_default(),
         right,
-        status: header.status.as_deref(),
-        proposal: header.proposal.as_deref(),
+        status: clean(&header.status),
+        proposal: clean(&header.proposal),
     }
 }
 
@@ -155,7 +162,7 @@ fn body(stream: &Stream, paragraphs: &[Paragraph], marks: &mut Marks) -> String 
         out.push_str("</w:pPr>");
         for item in &paragraph.items {
             match item {
-                Item::Text(text) => marks.text(&mut out, text, emphasis_rpr(text.emphasis)),
+                Item::Text(text) => marks.text(&mut out, text, None),
                 marker => marks.marker(&mut out, marker, &move_ids),
             }
         }

@@ -170,20 +170,16 @@ impl Paragraph {
     }
 }
 
-/// Whether each revision's breaks come from a plain text or a Word document.
+/// What each revision's text is.
 pub struct Sides<'m> {
     /// The old revision's classes.
     pub old: &'m SideMap,
     /// The new revision's classes.
     pub new: &'m SideMap,
-    /// The old revision is a plain text (its emphasis delimiters are skipped).
-    pub old_plain: bool,
-    /// The new revision is a plain text.
-    pub new_plain: bool,
-    /// The new revision's document is rewritten: unchanged text it shows
-    /// without writing it (a numbering label, a cell separator) is Word's
-    /// in both revisions.
-    pub rewritten: bool,
+    /// Unchanged text the new Word document shows without writing it (a
+    /// numbering label, a cell separator) is Word's in both revisions: the
+    /// old revision is a Word document too, rewritten alike.
+    pub shared_numbering: bool,
 }
 
 /// Cuts the stream into paragraphs.
@@ -206,16 +202,10 @@ pub fn paragraphs(stream: &Stream, sides: &Sides, moves: bool) -> Vec<Paragraph>
         cuts.dedup();
         for window in cuts.windows(2) {
             let (a, b) = (window[0], window[1]);
-            let old = piece
-                .state
-                .in_old()
-                .then(|| class(sides.old, old_at + a, sides.old_plain, piece.emphasis));
-            let new = piece
-                .state
-                .in_new()
-                .then(|| class(sides.new, new_at + a, sides.new_plain, piece.emphasis));
+            let old = piece.state.in_old().then(|| sides.old.class_at(old_at + a));
+            let new = piece.state.in_new().then(|| sides.new.class_at(new_at + a));
             let shown_by_word =
-                sides.rewritten && piece.state.is_equal() && new == Some(Class::Skip);
+                sides.shared_numbering && piece.state.is_equal() && new == Some(Class::Skip);
             let old = if shown_by_word { Some(Class::Skip) } else { old };
             builder.segment(&piece.text[a..b], piece.state, piece.emphasis, old, new);
         }
@@ -228,14 +218,6 @@ pub fn paragraphs(stream: &Stream, sides: &Sides, moves: bool) -> Vec<Paragraph>
     }
     builder.enter(None, stream, moves);
     builder.finish()
-}
-
-/// The class of a byte; a plain text's emphasis delimiters are skipped.
-fn class(map: &SideMap, offset: usize, plain: bool, emphasis: Emphasis) -> Class {
-    match map.class_at(offset) {
-        Class::Text if plain && emphasis.delimiter => Class::Skip,
-        other => other,
-    }
 }
 
 #[derive(Default)]

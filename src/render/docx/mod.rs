@@ -45,7 +45,7 @@ mod tests;
 
 use crate::decode::WordSource;
 use crate::error::Result;
-use crate::model::{Header, Redline};
+use crate::model::{Document, Header, Redline};
 use crate::series::Series;
 use ids::Ids;
 use layout::Sides;
@@ -103,18 +103,28 @@ pub struct WordInputs<'a> {
     pub new: Option<WordInput<'a>>,
 }
 
+impl<'a> WordInputs<'a> {
+    /// The Word documents among revisions `old` and `new` (0-based) of a
+    /// series: `documents` and their Word sources, as [`crate::series::Loaded`] holds them.
+    pub fn of(
+        documents: &'a [Document],
+        words: &'a [Option<WordSource>],
+        old: usize,
+        new: usize,
+    ) -> WordInputs<'a> {
+        let input = |at: usize| {
+            let word = words.get(at)?.as_ref()?;
+            Some(WordInput { word, text: &documents.get(at)?.text })
+        };
+        WordInputs { old: input(old), new: input(new) }
+    }
+}
+
 /// The date of the changes: `given` (a date as [`parse_date`] reads it),
-/// else `SOURCE_DATE_EPOCH`'s value, else the new Word document's
-/// last-modified date; never the clock.
-pub fn change_date(
-    given: Option<&str>,
-    source_date_epoch: Option<&str>,
-    new: Option<&WordSource>,
-) -> Option<String> {
-    given
-        .and_then(date::parse)
-        .or_else(|| source_date_epoch.and_then(date::from_epoch))
-        .or_else(|| new.and_then(|word| date::from_package(&word.package)))
+/// else `SOURCE_DATE_EPOCH`'s value; never the clock. Without either, the
+/// writer takes the new Word document's last-modified date, if any.
+pub fn change_date(given: Option<&str>, source_date_epoch: Option<&str>) -> Option<String> {
+    given.and_then(date::parse).or_else(|| source_date_epoch.and_then(date::from_epoch))
 }
 
 /// The Word document of a pair's redline; every change is `options.author`'s.
@@ -144,13 +154,16 @@ fn write(
     title: &str,
 ) -> Result<Vec<u8>> {
     let (old_text, new_text) = (stream.old_text(), stream.new_text());
+    let date = options
+        .date
+        .clone()
+        .or_else(|| inputs.new.and_then(|input| date::from_package(&input.word.package)));
     let old = inputs.old.filter(|input| input.text == old_text);
     let new = inputs
         .new
         .filter(|input| input.text == new_text && !input.word.source.paragraphs.is_empty());
     let marks = || {
-        let mut marks =
-            Marks::new(authors.clone(), options.date.clone(), options.moves, Ids::above(0));
+        let mut marks = Marks::new(authors.clone(), date.clone(), options.moves, Ids::above(0));
         marks.comment_author.clone_from(&options.author);
         marks.default_author = stream.default_author;
         marks
@@ -184,13 +197,8 @@ fn paragraphs(
         None => SideMap::plain(text),
     };
     let (old_map, new_map) = (map(old_text, old), map(new_text, new));
-    let sides = Sides {
-        old: &old_map,
-        new: &new_map,
-        old_plain: old.is_none(),
-        new_plain: new.is_none(),
-        rewritten,
-    };
+    let sides =
+        Sides { old: &old_map, new: &new_map, shared_numbering: rewritten && old.is_some() };
     let mut paragraphs = layout::paragraphs(stream, &sides, options.moves);
     match new {
         Some(input) => {

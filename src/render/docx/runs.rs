@@ -8,7 +8,6 @@ use super::ids::Ids;
 use super::layout::{Item, Text};
 use super::stream::{Author, State};
 use super::xml;
-use crate::model::Emphasis;
 use std::collections::HashMap;
 use std::fmt::Write;
 
@@ -163,16 +162,6 @@ impl Marks {
     }
 }
 
-/// `w:rPr` for bold and italic text written anew.
-pub fn emphasis_rpr(emphasis: Emphasis) -> Option<&'static str> {
-    match (emphasis.bold, emphasis.italic) {
-        (true, true) => Some("<w:rPr><w:b/><w:i/></w:rPr>"),
-        (true, false) => Some("<w:rPr><w:b/></w:rPr>"),
-        (false, true) => Some("<w:rPr><w:i/></w:rPr>"),
-        (false, false) => None,
-    }
-}
-
 /// One run: `rpr`, then the text as `w:t` (or `w:delText`), `w:tab` and `w:br`.
 pub fn run(out: &mut String, rpr: Option<&str>, text: &str, deleted: bool) {
     out.push_str("<w:r>");
@@ -235,7 +224,7 @@ mod tests {
         let text = Text {
             text: "x".into(),
             state: State { ins: Some(0), del: Some(1), moved: false },
-            emphasis: Emphasis::default(),
+            emphasis: crate::model::Emphasis::default(),
             origin: super::super::layout::Origin::None,
         };
         let mut out = String::new();

@@ -8,7 +8,7 @@
 //! blank line the reader put between two of its paragraphs. White space
 //! before the first paragraph and after the last is an edge: in no paragraph.
 
-use crate::docx::{AddedKind, DocxSource};
+use crate::docx::DocxSource;
 use std::ops::Range;
 
 /// What a byte of a revision's text is.
@@ -96,19 +96,15 @@ impl SideMap {
 
     /// A Word document's text. With `runs`, its runs are [`Class::Run`] and
     /// all the reader added is skipped (the document is rewritten);
-    /// otherwise runs, labels and note markers are plain text and only
-    /// emphasis markers are skipped (a new document is written).
+    /// otherwise everything is plain text, labels and emphasis markers
+    /// included (a new document is written, which reads back as the same text).
     pub fn word(text: &str, source: &DocxSource, runs: bool) -> SideMap {
         let mut ranges = Vec::new();
         let mut after_last = 0;
         for (index, paragraph) in source.paragraphs.iter().enumerate() {
             let para = index as u32;
             for added in &paragraph.added {
-                let class = match added.kind {
-                    AddedKind::Emphasis => Class::Skip,
-                    _ if runs => Class::Skip,
-                    _ => Class::Text,
-                };
+                let class = if runs { Class::Skip } else { Class::Text };
                 ranges.push((added.range.clone(), class));
             }
             if let Some(label) = &paragraph.label {

@@ -10,6 +10,12 @@ fn allowed(c: char) -> bool {
         || c >= '\u{10000}'
 }
 
+/// `value` without the characters XML cannot hold, for a template that
+/// escapes the rest itself.
+pub fn clean(value: &str) -> String {
+    value.chars().filter(|&c| allowed(c)).collect()
+}
+
 /// Appends `value` escaped as element content (`&`, `<`, `>`).
 pub fn push_text(out: &mut String, value: &str) {
     for c in value.chars().filter(|&c| allowed(c)) {
