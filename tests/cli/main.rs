@@ -7,3 +7,4 @@ mod hardening;
 mod outline;
 mod render;
 mod series;
+mod word;

@@ -176,12 +176,27 @@ impl Rewrite<'_> {
         let first_start = self.paragraph(group.new).xml[0].xml.start;
         let mut before = String::new();
         for old in olds {
-            self.write_paragraph(&mut before, old, None, marks, true);
+            // A paragraph of several `w:p` (a table row) keeps its runs where
+            // they are: only the old text is written before it (no table
+            // row is made for an old row; see the limits in ARCHITECTURE.md).
+            let old = Paragraph {
+                items: (old.items.iter())
+                    .filter(|item| {
+                        !matches!(item, Item::Text(Text { origin: Origin::New { .. }, .. }))
+                    })
+                    .cloned()
+                    .collect(),
+                ..(*old).clone()
+            };
+            self.write_paragraph(&mut before, &old, None, marks, true);
         }
         if !before.is_empty() {
             self.edit(part, first_start..first_start, before);
         }
         self.runs(group.new, last, marks);
+        if matches!(self.paragraph(group.new).origin, Place::TableRow { .. }) {
+            self.row_insertion(group.new, last, marks);
+        }
         let state = last.mark.state();
         let change = if (state.ins.is_some() || state.del.is_some()) && self.trackable(group.new) {
             marks.mark_change(state)
@@ -252,6 +267,42 @@ impl Rewrite<'_> {
             return None;
         }
         Some(marks.property_change(&style_first(&carried)))
+    }
+
+    /// A table row whose text is all new is marked inserted (`w:trPr/w:ins`),
+    /// so that rejecting removes the row, not only its text.
+    fn row_insertion(&mut self, index: usize, paragraph: &Paragraph, marks: &mut Marks) {
+        let all_new = paragraph.texts().next().is_some()
+            && paragraph.texts().all(|t| t.state.ins.is_some() && t.state.del.is_none());
+        if !all_new {
+            return;
+        }
+        let author = paragraph.texts().find_map(|t| t.state.ins).unwrap_or(marks.default_author);
+        let source = self.paragraph(index);
+        let (part, start) = (source.part, source.xml[0].xml.start);
+        let text = &self.parts[&(part as u8)].text;
+        let Some(row) =
+            text[..start].rfind("<w:tr").filter(|&at| text[at + 5..].starts_with([' ', '>']))
+        else {
+            return;
+        };
+        let Some(tag_end) = text[row..start].find('>').map(|at| row + at + 1) else { return };
+        let change =
+            marks.mark_change(super::stream::State { ins: Some(author), del: None, moved: false });
+        let after = &text[tag_end..start];
+        // The schema wants one row property before the change: the default one, said.
+        let new_properties = format!(r#"<w:trPr><w:cantSplit w:val="off"/>{change}</w:trPr>"#);
+        let edit = if after.starts_with("<w:trPr/>") {
+            (tag_end..tag_end + "<w:trPr/>".len(), new_properties)
+        } else if after.starts_with("<w:trPr>") {
+            let Some(close) = after.find("</w:trPr>") else { return };
+            (tag_end + close..tag_end + close, change)
+        } else if after.starts_with("<w:tblPrEx") {
+            return;
+        } else {
+            (tag_end..tag_end, new_properties)
+        };
+        self.edit(part, edit.0, edit.1);
     }
 
     /// A `w:pPrChange` recording the old paragraph's numbering and style,

@@ -200,6 +200,14 @@ fn paragraphs(
     let sides =
         Sides { old: &old_map, new: &new_map, shared_numbering: rewritten && old.is_some() };
     let mut paragraphs = layout::paragraphs(stream, &sides, options.moves);
+    if let Some(last) = paragraphs.last_mut() {
+        // The last mark ends the last paragraph of both revisions.
+        let count = |input: Option<WordInput>| {
+            input.map_or(0, |input| input.word.source.paragraphs.len().saturating_sub(1)) as u32
+        };
+        last.mark.new = Some(count(new));
+        last.mark.old = Some(count(old));
+    }
     match new {
         Some(input) => {
             let source = &input.word.source;

@@ -172,6 +172,11 @@ fn word_pairs_and_mixed_pairs_read_back_exactly() {
         ("res140/01-guadalajara-2010.txt", "res140/docx/02-busan-2014-dl23-rev2.docx"),
         ("res140/docx/01-guadalajara-2010.docx", "res140/02-busan-2014-dl23-rev2.txt"),
         ("res140/01-guadalajara-2010.txt", "res140/02-busan-2014-dl23-rev2.txt"),
+        ("docx/nested-lists.docx", "docx/edited/nested-lists.docx"),
+        ("docx/table-layout.docx", "docx/edited/table-layout.docx"),
+        ("docx/footnotes.docx", "docx/edited/footnotes.docx"),
+        ("docx/edited/nested-lists.docx", "docx/nested-lists.docx"),
+        ("docx/edited/footnotes.docx", "docx/footnotes.docx"),
     ];
     for (old, new) in pairs {
         let old = load(&root().join("fixtures").join(old));
@@ -179,6 +184,22 @@ fn word_pairs_and_mixed_pairs_read_back_exactly() {
         let bytes = word(&old, &new, &WordOptions::default());
         check_round_trip(&old, &new, &bytes);
     }
+}
+
+/// FIXME: a table row of the old revision that the new one lacks is written
+/// as deleted paragraphs in the first cell of the next row (no `w:tr` is
+/// made for it): every change accepted reads back exactly, but rejected,
+/// the old row's text stands in that cell.
+#[test]
+fn a_deleted_table_row_reads_back_accepted_only() {
+    let old = load(&root().join("fixtures/docx/edited/table-layout.docx"));
+    let new = load(&root().join("fixtures/docx/table-layout.docx"));
+    let bytes = word(&old, &new, &WordOptions::default());
+    check_package(&bytes);
+    assert_eq!(read_back(&bytes, View::Accepted), expected(&new));
+    let rejected = read_back(&bytes, View::Original);
+    assert_ne!(rejected, expected(&old));
+    assert!(rejected.contains("to review this resolution in 2018."));
 }
 
 #[test]
