@@ -11,10 +11,11 @@
 //! bookmarks, fields and hyperlinks around them. A paragraph whose mark
 //! must move (two old paragraphs joined into one) is written anew.
 
-use super::comments;
 use super::layout::{Item, Lean, Mark, Origin, Paragraph, Text};
 use super::numbering::NumberingMap;
-use super::package::{CONTENT_TYPES, Parts};
+use super::package::Parts;
+use super::properties::*;
+use super::relations::{add_comments, rels_of, target};
 use super::runs::Marks;
 use super::stream::Stream;
 use super::xml;
@@ -34,8 +35,7 @@ struct PartText {
 /// The new revision's package being rewritten.
 struct Rewrite<'a> {
     new: &'a DocxSource,
-    new_text: &'a str,
-    old: Option<(&'a DocxSource, &'a str)>,
+    old: Option<&'a DocxSource>,
     parts: HashMap<u8, PartText>,
     /// Namespace prefixes the main part declares.
     declared: Vec<String>,
@@ -55,11 +55,10 @@ struct Group<'p> {
 pub fn package(
     stream: &Stream,
     paragraphs: &[Paragraph],
-    new: (&WordSource, &str),
-    old: Option<(&WordSource, &str)>,
+    word: &WordSource,
+    old: Option<&WordSource>,
     marks: &mut Marks,
 ) -> Result<Option<Vec<u8>>> {
-    let (word, new_text) = new;
     let Some(groups) = groups(paragraphs, &word.source) else { return Ok(None) };
     let mut parts = Parts::read(&word.package)?;
     let max = (parts.entries.iter())
@@ -84,7 +83,7 @@ pub fn package(
     let declared = declared_prefixes(&part_texts[&(Part::Document as u8)].text);
     let numbering_name = target(&rels, &main, "numbering");
     let new_numbering = numbering_name.as_ref().and_then(|name| parts.text(name));
-    let numbering = old.and_then(|(old, _)| {
+    let numbering = old.and_then(|old| {
         let old_parts = Parts::read(&old.package).ok()?;
         let old_rels = old_parts.text(&rels_of(&old.source.main_part)).unwrap_or_default();
         let old_name = target(&old_rels, &old.source.main_part, "numbering")?;
@@ -92,8 +91,7 @@ pub fn package(
     });
     let mut rewrite = Rewrite {
         new: &word.source,
-        new_text,
-        old: old.map(|(word, text)| (&word.source, text)),
+        old: old.map(|word| &word.source),
         parts: part_texts,
         declared,
         move_ids: super::generated::move_numbers(stream),
@@ -178,7 +176,7 @@ impl Rewrite<'_> {
         for old in olds {
             // A paragraph of several `w:p` (a table row) keeps its runs where
             // they are: only the old text is written before it (no table
-            // row is made for an old row; see the limits in ARCHITECTURE.md).
+            // row is made for an old row: a limit the README names).
             let old = Paragraph {
                 items: (old.items.iter())
                     .filter(|item| {
@@ -246,7 +244,7 @@ impl Rewrite<'_> {
         old: Option<u32>,
         marks: &mut Marks,
     ) -> Option<String> {
-        let old_ppr = self.old.zip(old).and_then(|((source, _), at)| {
+        let old_ppr = self.old.zip(old).and_then(|(source, at)| {
             Some(source.paragraphs.get(at as usize)?.ppr.clone().unwrap_or_default())
         });
         let carried = match old_ppr {
@@ -309,7 +307,7 @@ impl Rewrite<'_> {
     /// when they differ from the new one's (a list restarted or joined):
     /// with every change rejected, Word numbers the paragraph as it was.
     fn numbering_change(&mut self, index: usize, mark: &Mark, marks: &mut Marks) -> Option<String> {
-        let Some((old, _)) = self.old else { return self.typed_labels(index, mark, marks) };
+        let Some(old) = self.old else { return self.typed_labels(index, mark, marks) };
         let old_ppr = old.paragraphs.get(mark.old? as usize)?.ppr.clone().unwrap_or_default();
         let old_ppr = self.remap(&old_ppr);
         let new_ppr = self.paragraph(index).ppr.clone().unwrap_or_default();
@@ -353,7 +351,7 @@ impl Rewrite<'_> {
     /// The old paragraph's `w:pPr` for an old paragraph written back, when
     /// the new package can hold it.
     fn old_ppr(&mut self, mark: &Mark) -> Option<String> {
-        let (old, _) = self.old?;
+        let old = self.old?;
         let ppr = old.paragraphs.get(mark.old? as usize)?.ppr.as_deref()?;
         let ppr = self.portable(ppr).map(strip_changes)?;
         Some(self.remap(&ppr))
@@ -479,7 +477,7 @@ impl Rewrite<'_> {
                 let source = &self.new.paragraphs[para as usize].runs[run as usize];
                 let part = &self.parts[&(self.new.paragraphs[para as usize].part as u8)].text;
                 let raw = &part[source.xml.clone()];
-                let whole = run_text_len(self.new, self.new_text, para, run) == text.text.len();
+                let whole = run_text_len(self.new, para, run) == text.text.len();
                 if whole && !simple(raw, source.rpr.as_deref()) {
                     marks.wrapped(out, text.state, |out| out.push_str(raw));
                 } else {
@@ -489,7 +487,7 @@ impl Rewrite<'_> {
                 }
             }
             Origin::Old { para, run } => {
-                let rpr = self.old.and_then(|(old, _)| {
+                let rpr = self.old.and_then(|old| {
                     let run = old.paragraphs.get(para as usize)?.runs.get(run as usize)?;
                     self.portable(run.rpr.as_deref()?).map(strip_changes)
                 });
@@ -537,7 +535,7 @@ impl Rewrite<'_> {
 }
 
 /// The length of a run's own text (the markers the reader added inside it left out).
-fn run_text_len(source: &DocxSource, _text: &str, para: u32, run: u32) -> usize {
+fn run_text_len(source: &DocxSource, para: u32, run: u32) -> usize {
     let paragraph = &source.paragraphs[para as usize];
     let range = paragraph.runs[run as usize].text.clone();
     let added: usize = (paragraph.added.iter())
@@ -562,125 +560,6 @@ fn simple(raw: &str, rpr: Option<&str>) -> bool {
             &name[..name.find(|c: char| !(c.is_alphanumeric() || c == ':')).unwrap_or(name.len())];
         name.strip_prefix("w:").is_some_and(|local| SIMPLE.contains(&local))
     })
-}
-
-/// A fragment without the tracked changes it records (`w:rPrChange`,
-/// `w:pPrChange`, marks of inserted or deleted paragraphs): copied, their
-/// ids would repeat.
-fn strip_changes(fragment: &str) -> String {
-    let mut out = fragment.to_string();
-    for name in ["w:rPrChange", "w:pPrChange", "w:ins", "w:del", "w:moveFrom", "w:moveTo"] {
-        out = strip_element(&out, name);
-    }
-    out
-}
-
-/// `fragment` without any `<name .../>` or `<name ...>...</name>` element.
-fn strip_element(fragment: &str, name: &str) -> String {
-    let mut out = String::with_capacity(fragment.len());
-    let mut rest = fragment;
-    let open = format!("<{name}");
-    while let Some(at) = rest.find(&open) {
-        let after = &rest[at + open.len()..];
-        if !after.starts_with([' ', '>', '/']) {
-            out.push_str(&rest[..at + open.len()]);
-            rest = after;
-            continue;
-        }
-        out.push_str(&rest[..at]);
-        let Some(tag_end) = after.find('>') else { return fragment.to_string() };
-        if after[..tag_end].ends_with('/') {
-            rest = &after[tag_end + 1..];
-            continue;
-        }
-        let close = format!("</{name}>");
-        let Some(end) = after.find(&close) else { return fragment.to_string() };
-        rest = &after[end + close.len()..];
-    }
-    out.push_str(rest);
-    out
-}
-
-/// `w:pPr` with `change` (a paragraph mark's `w:ins`/`w:del`) in its `w:rPr`.
-pub fn ppr_with_mark(ppr: Option<&str>, change: &str) -> String {
-    let ppr = ppr.filter(|ppr| !ppr.starts_with("<w:pPr/>") && ppr.starts_with("<w:pPr"));
-    if change.is_empty() {
-        return ppr.unwrap_or_default().to_string();
-    }
-    let Some(ppr) = ppr else { return format!("<w:pPr><w:rPr>{change}</w:rPr></w:pPr>") };
-    let already = ["<w:ins ", "<w:del ", "<w:moveFrom ", "<w:moveTo "];
-    let own = strip_element(ppr, "w:pPrChange");
-    if already.iter().any(|tag| own.contains(tag)) {
-        return ppr.to_string();
-    }
-    if let Some(at) = ppr.find("<w:rPr/>") {
-        return format!("{}<w:rPr>{change}</w:rPr>{}", &ppr[..at], &ppr[at + "<w:rPr/>".len()..]);
-    }
-    if let Some(at) = ppr.find("<w:rPr>").map(|at| at + "<w:rPr>".len()).or_else(|| {
-        let at = ppr.find("<w:rPr ")?;
-        Some(at + ppr[at..].find('>')? + 1)
-    }) {
-        return format!("{}{change}{}", &ppr[..at], &ppr[at..]);
-    }
-    let at = ["<w:sectPr", "<w:pPrChange", "</w:pPr>"]
-        .iter()
-        .find_map(|tag| ppr.find(tag))
-        .unwrap_or(ppr.len());
-    format!("{}<w:rPr>{change}</w:rPr>{}", &ppr[..at], &ppr[at..])
-}
-
-/// Paragraph properties with numbering turned off (`w:numId` 0).
-fn without_numbering(inner: &str) -> String {
-    let off = r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>"#;
-    match (element(inner, "w:numPr"), element(inner, "w:pStyle")) {
-        (Some(numbering), _) => inner.replacen(numbering, off, 1),
-        (None, Some(style)) => inner.replacen(style, &format!("{style}{off}"), 1),
-        (None, None) => format!("{off}{inner}"),
-    }
-}
-
-/// Paragraph properties with `w:pStyle` first, where the schema wants it.
-fn style_first(inner: &str) -> String {
-    match element(inner, "w:pStyle") {
-        Some(style) if !inner.starts_with(style) => {
-            format!("{style}{}", inner.replacen(style, "", 1))
-        }
-        _ => inner.to_string(),
-    }
-}
-
-/// What a paragraph's numbering depends on: its `w:numPr` and its style.
-pub fn numbering_key(ppr: Option<&str>) -> Option<(Option<&str>, Option<&str>)> {
-    let ppr = ppr.unwrap_or_default();
-    Some((element(ppr, "w:numPr"), element(ppr, "w:pStyle")))
-}
-
-/// `w:pPr` ending with `recorded` (a `w:pPrChange`).
-fn with_property_change(ppr: &str, recorded: &str) -> String {
-    match ppr.rfind("</w:pPr>") {
-        Some(at) => format!("{}{recorded}{}", &ppr[..at], &ppr[at..]),
-        None if ppr.starts_with("<w:pPr") => {
-            format!("{}>{recorded}</w:pPr>", ppr.trim_end_matches("/>"))
-        }
-        None => format!("<w:pPr>{recorded}</w:pPr>"),
-    }
-}
-
-/// The first `<name .../>` or `<name ...>...</name>` element of a fragment, as written.
-fn element<'f>(fragment: &'f str, name: &str) -> Option<&'f str> {
-    let open = format!("<{name}");
-    let start = fragment
-        .match_indices(&open)
-        .map(|(at, _)| at)
-        .find(|&at| fragment[at + open.len()..].starts_with([' ', '>', '/']))?;
-    let rest = &fragment[start..];
-    let tag_end = rest.find('>')?;
-    if rest[..tag_end].ends_with('/') {
-        return Some(&rest[..=tag_end]);
-    }
-    let close = format!("</{name}>");
-    let end = rest.find(&close)? + close.len();
-    Some(&rest[..end])
 }
 
 /// The text with the edits made (sorted; they never overlap).
@@ -717,150 +596,9 @@ fn declared_prefixes(text: &str) -> Vec<String> {
     prefixes
 }
 
-/// `word/_rels/document.xml.rels` for `word/document.xml`.
-fn rels_of(part: &str) -> String {
-    let (dir, file) = part.rsplit_once('/').unwrap_or(("", part));
-    if dir.is_empty() { format!("_rels/{file}.rels") } else { format!("{dir}/_rels/{file}.rels") }
-}
-
-/// The part a relationship of `kind` of the main part names, if any.
-fn target(rels: &str, main: &str, kind: &str) -> Option<String> {
-    let rels = roxmltree::Document::parse(rels).ok()?;
-    let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let relationship = rels.root_element().children().find(|node| {
-        node.tag_name().name() == "Relationship"
-            && node.attribute("TargetMode") != Some("External")
-            && node.attribute("Type").is_some_and(|t| t.rsplit('/').next() == Some(kind))
-    })?;
-    let target = relationship.attribute("Target")?;
-    Some(resolve(dir, target))
-}
-
-fn resolve(dir: &str, target: &str) -> String {
-    let mut segments: Vec<&str> = match target.strip_prefix('/') {
-        Some(_) => Vec::new(),
-        None => dir.split('/').filter(|s| !s.is_empty()).collect(),
-    };
-    for segment in target.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop();
-            }
-            other => segments.push(other),
-        }
-    }
-    segments.join("/")
-}
-
-const COMMENTS_TYPE: &str =
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments";
-const COMMENTS_CONTENT_TYPE: &str =
-    "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml";
-
-/// The comments written: added to the package's comments part, or in a new one.
-fn add_comments(
-    parts: &mut Parts,
-    stream: &Stream,
-    marks: &Marks,
-    main: &str,
-    rels_name: &str,
-) -> Result<()> {
-    let comments = comments::collect(stream, marks);
-    if comments.is_empty() {
-        return Ok(());
-    }
-    let rels = parts.text(rels_name).unwrap_or_else(|| {
-        r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"></Relationships>"#.to_string()
-    });
-    let styles =
-        target(&rels, main, "styles").and_then(|name| parts.text(&name)).unwrap_or_default();
-    let style = styles.contains(r#"w:styleId="CommentText""#).then_some("CommentText");
-    if let Some(name) = target(&rels, main, "comments").filter(|name| parts.get(name).is_some()) {
-        let text = parts.text(&name).unwrap_or_default();
-        let elements = comments::elements(&comments, marks, style)?;
-        let merged = match text.rfind("</w:comments>") {
-            Some(at) => format!("{}{elements}{}", &text[..at], &text[at..]),
-            None => {
-                let root =
-                    text.find("<w:comments").and_then(|at| Some(at + text[at..].find("/>")?));
-                let Some(at) = root else {
-                    return Err(Error::Other(format!(
-                        "cannot write the Word document: {name} has no end"
-                    )));
-                };
-                format!("{}>{elements}</w:comments>{}", &text[..at], &text[at + 2..])
-            }
-        };
-        parts.set(&name, merged.into_bytes());
-        return Ok(());
-    }
-    let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let file = (0..)
-        .map(|n| if n == 0 { "comments.xml".to_string() } else { format!("comments{n}.xml") })
-        .find(|file| parts.get(&join(dir, file)).is_none())
-        .unwrap_or_default();
-    parts.set(&join(dir, &file), comments::part(&comments, marks, style)?.into_bytes());
-    let id = (0..)
-        .map(|n| format!("rIdRedline{n}"))
-        .find(|id| !rels.contains(&format!("\"{id}\"")))
-        .unwrap_or_default();
-    let relationship =
-        format!(r#"<Relationship Id="{id}" Type="{COMMENTS_TYPE}" Target="{file}"/>"#);
-    parts.set(rels_name, insert_before_end(&rels, "</Relationships>", &relationship).into_bytes());
-    let types = parts.text(CONTENT_TYPES).unwrap_or_default();
-    let part_name = format!("/{}", join(dir, &file));
-    if !types.contains(&format!("PartName=\"{part_name}\"")) {
-        let line =
-            format!(r#"<Override PartName="{part_name}" ContentType="{COMMENTS_CONTENT_TYPE}"/>"#);
-        parts.set(CONTENT_TYPES, insert_before_end(&types, "</Types>", &line).into_bytes());
-    }
-    Ok(())
-}
-
-fn join(dir: &str, file: &str) -> String {
-    if dir.is_empty() { file.to_string() } else { format!("{dir}/{file}") }
-}
-
-fn insert_before_end(text: &str, end: &str, insert: &str) -> String {
-    match text.rfind(end) {
-        Some(at) => format!("{}{insert}{}", &text[..at], &text[at..]),
-        None => format!("{text}{insert}"),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn a_mark_goes_into_the_paragraph_mark_properties() {
-        let change = r#"<w:ins w:id="9" w:author="a"/>"#;
-        assert_eq!(ppr_with_mark(None, change), format!("<w:pPr><w:rPr>{change}</w:rPr></w:pPr>"));
-        assert_eq!(
-            ppr_with_mark(
-                Some(r#"<w:pPr><w:pStyle w:val="X"/><w:rPr><w:b/></w:rPr></w:pPr>"#),
-                change
-            ),
-            format!(r#"<w:pPr><w:pStyle w:val="X"/><w:rPr>{change}<w:b/></w:rPr></w:pPr>"#)
-        );
-        assert_eq!(
-            ppr_with_mark(Some(r#"<w:pPr><w:jc w:val="left"/><w:sectPr/></w:pPr>"#), change),
-            format!(r#"<w:pPr><w:jc w:val="left"/><w:rPr>{change}</w:rPr><w:sectPr/></w:pPr>"#)
-        );
-        assert_eq!(ppr_with_mark(Some("<w:pPr/>"), ""), "");
-    }
-
-    #[test]
-    fn copied_properties_lose_their_tracked_changes() {
-        let rpr =
-            r#"<w:rPr><w:b/><w:rPrChange w:id="3" w:author="x"><w:rPr/></w:rPrChange></w:rPr>"#;
-        assert_eq!(strip_changes(rpr), "<w:rPr><w:b/></w:rPr>");
-        assert_eq!(
-            strip_changes(r#"<w:rPr><w:ins w:id="1"/><w:i/></w:rPr>"#),
-            "<w:rPr><w:i/></w:rPr>"
-        );
-    }
 
     #[test]
     fn runs_with_notes_or_fields_are_not_split() {

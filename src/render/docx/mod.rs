@@ -35,6 +35,8 @@ mod ids;
 mod layout;
 mod numbering;
 mod package;
+mod properties;
+mod relations;
 mod runs;
 mod sides;
 mod stream;
@@ -170,11 +172,9 @@ fn write(
     };
     if let Some(new) = new {
         let paragraphs = paragraphs(stream, &old_text, &new_text, old, Some(new), options);
-        let old = old.map(|input| (input.word, input.text));
+        let old = old.map(|input| input.word);
         let mut marks = marks();
-        if let Some(bytes) =
-            edit::package(stream, &paragraphs, (new.word, new.text), old, &mut marks)?
-        {
+        if let Some(bytes) = edit::package(stream, &paragraphs, new.word, old, &mut marks)? {
             return Ok(bytes);
         }
     }
