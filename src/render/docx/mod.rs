@@ -2,15 +2,15 @@
 //! changes, which the next editor can accept or reject.
 //!
 //! The redline (a pair's, or a series' cumulative one) becomes a
-//! [`stream::Stream`] of text inserted and deleted by authors, which
-//! [`layout`] cuts into Word paragraphs using what each revision's text is
-//! ([`sides`]: a plain text's blank lines, or a Word document's paragraphs,
+//! `stream::Stream` of text inserted and deleted by authors, which
+//! `layout` cuts into Word paragraphs using what each revision's text is
+//! (`sides`: a plain text's blank lines, or a Word document's paragraphs,
 //! runs and the labels Word numbers itself). Then:
 //!
 //! - when the new revision is a Word document, its own package is
-//!   rewritten ([`edit`]): only the runs and paragraph marks the changes
+//!   rewritten (`edit`): only the runs and paragraph marks the changes
 //!   touch, and the comments; every other part and byte stays;
-//! - otherwise a document of redline's own is written ([`generated`],
+//! - otherwise a document of redline's own is written (`generated`,
 //!   askama templates in `templates/docx/`).
 //!
 //! Word-level changes are `w:del` (`w:delText`) before `w:ins`, each run
@@ -19,9 +19,9 @@
 //! provision is deleted where it stood and inserted where it stands, with a
 //! comment naming the other place (or `w:moveFrom`/`w:moveTo` with
 //! [`WordOptions::moves`]); each entry's ITU action and brackets are a
-//! comment ([`comments`]). One counter ([`ids`]) hands out every id, above
+//! comment (`comments`). One counter (`ids`) hands out every id, above
 //! any id of the input. The package is zipped in a fixed order with fixed
-//! timestamps ([`package`]): the same input gives the same bytes.
+//! timestamps (`package`): the same input gives the same bytes.
 //!
 //! Renderers only read the models: the Word sources ([`WordInput`]) are the
 //! revisions' packages and source maps as decoded, carried beside the
