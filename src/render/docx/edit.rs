@@ -58,6 +58,7 @@ pub fn package(
     word: &WordSource,
     old: Option<&WordSource>,
     marks: &mut Marks,
+    header: &crate::model::Header,
 ) -> Result<Option<Vec<u8>>> {
     let Some(groups) = groups(paragraphs, &word.source) else { return Ok(None) };
     let mut parts = Parts::read(&word.package)?;
@@ -111,6 +112,9 @@ pub fn package(
         parts.set(&part.name, text.into_bytes());
     }
     add_comments(&mut parts, stream, marks, &main, &rels_name)?;
+    if let Some(block) = super::header::block(header)? {
+        super::header::add_to_package(&mut parts, &main, &rels_name, &block)?;
+    }
     parts.write().map(Some)
 }
 

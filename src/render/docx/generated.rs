@@ -73,16 +73,6 @@ struct Styles {
     levels: Vec<Level>,
 }
 
-#[derive(Template)]
-#[template(path = "docx/header.xml")]
-struct HeaderPart {
-    committee: String,
-    number: String,
-    right: Vec<String>,
-    status: Option<String>,
-    proposal: Option<String>,
-}
-
 /// The package of a new document holding `paragraphs`.
 pub fn package(
     stream: &Stream,
@@ -94,7 +84,8 @@ pub fn package(
     marks.reference_style = Some("CommentReference");
     let body = body(stream, paragraphs, marks);
     let comments = comments::collect(stream, marks);
-    let has_header = header.has_block() || header.proposal.is_some();
+    let block = super::header::block(header)?;
+    let has_header = block.is_some();
     let mut parts = Parts::default();
     let has_comments = !comments.is_empty();
     put(&mut parts, CONTENT_TYPES, &ContentTypes { comments: has_comments, header: has_header })?;
@@ -114,8 +105,8 @@ pub fn package(
         let xml = comments::part(&comments, marks, Some("CommentText"))?;
         parts.set("word/comments.xml", xml.into_bytes());
     }
-    if has_header {
-        put(&mut parts, "word/header1.xml", &header_part(header))?;
+    if let Some(block) = block {
+        parts.set("word/header1.xml", super::header::part(&block)?.into_bytes());
     }
     parts.write()
 }
@@ -129,20 +120,6 @@ fn put(parts: &mut Parts, name: &str, template: &impl Template) -> Result<()> {
 /// An askama error as a library error.
 pub fn template_error(error: askama::Error) -> Error {
     Error::Other(format!("cannot write the Word document: {error}"))
-}
-
-fn header_part(header: &Header) -> HeaderPart {
-    let clean = |value: &Option<String>| value.as_deref().map(super::xml::clean);
-    let mut right: Vec<String> = Vec::new();
-    right.extend(clean(&header.date));
-    right.extend(clean(&header.origin).map(|origin| format!("Original: {origin}")));
-    HeaderPart {
-        committee: clean(&header.committee).unwrap_or_default(),
-        number: clean(&header.doc_number).map(|n| format!("Document {n}")).unwrap_or_default(),
-        right,
-        status: clean(&header.status),
-        proposal: clean(&header.proposal),
-    }
 }
 
 /// Every paragraph as XML.

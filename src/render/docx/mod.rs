@@ -31,6 +31,7 @@ mod comments;
 mod date;
 mod edit;
 mod generated;
+mod header;
 mod ids;
 mod layout;
 mod numbering;
@@ -174,7 +175,9 @@ fn write(
         let paragraphs = paragraphs(stream, &old_text, &new_text, old, Some(new), options);
         let old = old.map(|input| input.word);
         let mut marks = marks();
-        if let Some(bytes) = edit::package(stream, &paragraphs, new.word, old, &mut marks)? {
+        if let Some(bytes) =
+            edit::package(stream, &paragraphs, new.word, old, &mut marks, &options.header)?
+        {
             return Ok(bytes);
         }
     }

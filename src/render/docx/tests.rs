@@ -282,6 +282,35 @@ fn author_date_and_header_block() {
 }
 
 #[test]
+fn a_word_revision_gets_the_header_block_in_its_first_page_header() {
+    let header = Header { committee: Some("COMMITTEE 5".into()), ..Header::default() };
+    let options = WordOptions { header, ..WordOptions::default() };
+    for (old, new) in [
+        ("res140/docx/01-guadalajara-2010.docx", "res140/docx/02-busan-2014-dl23-rev2.docx"),
+        ("docx/res140-01-libreoffice.docx", "docx/res140-02-libreoffice.docx"),
+    ] {
+        let old = load(&root().join("fixtures").join(old));
+        let new = load(&root().join("fixtures").join(new));
+        let bytes = word(&old, &new, &options);
+        check_round_trip(&old, &new, &bytes);
+        let parts = package::Parts::read(&bytes).unwrap();
+        let document = parts.text("word/document.xml").unwrap();
+        let section = &document[document.rfind("<w:sectPr").unwrap()..];
+        assert!(
+            section.contains(r#"<w:headerReference w:type="first" r:id="rIdRedlineHeader0"/>"#)
+        );
+        assert!(
+            section.contains("<w:titlePg/>")
+                && section.ends_with("</w:sectPr></w:body></w:document>")
+        );
+        let header = parts.text("word/header-redline0.xml").unwrap();
+        assert!(header.contains(">COMMITTEE 5<"), "{header}");
+        let rels = parts.text("word/_rels/document.xml.rels").unwrap();
+        assert!(rels.contains(r#"Id="rIdRedlineHeader0""#));
+    }
+}
+
+#[test]
 fn a_series_is_one_author_per_revision() {
     let dir = root().join("fixtures/res140");
     let files = [
