@@ -107,7 +107,8 @@ pub fn package(
             parts.set(name, text.into_bytes());
         }
     }
-    for part in rewrite.parts.into_values() {
+    for mut part in rewrite.parts.into_values() {
+        part.edits.extend(accept_input_changes(&part.text));
         let text = apply(&part.text, part.edits)?;
         parts.set(&part.name, text.into_bytes());
     }
@@ -565,6 +566,61 @@ fn simple(raw: &str, rpr: Option<&str>) -> bool {
         name.strip_prefix("w:").is_some_and(|local| SIMPLE.contains(&local))
     })
 }
+
+/// The edits that accept the tracked changes a new revision already holds
+/// around its runs: its text was read with them accepted, so the redline
+/// starts from that text (deleted runs removed, inserted ones unwrapped).
+/// Changes of paragraph marks and of formatting are left as they are.
+fn accept_input_changes(text: &str) -> Vec<(Range<usize>, String)> {
+    let Ok(document) = roxmltree::Document::parse_with_options(
+        text,
+        roxmltree::ParsingOptions { allow_dtd: false, ..Default::default() },
+    ) else {
+        return Vec::new();
+    };
+    let mut edits = Vec::new();
+    for node in document.descendants().filter(|n| n.is_element()) {
+        let name = node.tag_name().name();
+        let in_properties = node.parent().is_some_and(|p| p.tag_name().name().ends_with("Pr"));
+        if node.tag_name().namespace() != Some(W) || in_properties {
+            continue;
+        }
+        let range = node.range();
+        match name {
+            "del" | "moveFrom" | "moveFromRangeStart" | "moveFromRangeEnd" | "moveToRangeStart"
+            | "moveToRangeEnd" => edits.push((range, String::new())),
+            "ins" | "moveTo" => {
+                let Some(open_end) = text[range.clone()].find('>') else { continue };
+                if text[range.start..range.start + open_end].ends_with('/') {
+                    edits.push((range, String::new()));
+                    continue;
+                }
+                let close = format!(
+                    "</{}>",
+                    &text[range.start + 1..range.start + open_end]
+                        .split_whitespace()
+                        .next()
+                        .unwrap_or_default()
+                );
+                edits.push((range.start..range.start + open_end + 1, String::new()));
+                edits.push((range.end - close.len()..range.end, String::new()));
+            }
+            _ => {}
+        }
+    }
+    // A deletion inside another one is gone with it.
+    edits.sort_by_key(|(range, _)| (range.start, std::cmp::Reverse(range.end)));
+    let mut kept: Vec<(Range<usize>, String)> = Vec::new();
+    for edit in edits {
+        if kept.last().is_some_and(|(last, _)| edit.0.start < last.end) {
+            continue;
+        }
+        kept.push(edit);
+    }
+    kept
+}
+
+const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 
 /// The text with the edits made (sorted; they never overlap).
 fn apply(text: &str, mut edits: Vec<(Range<usize>, String)>) -> Result<String> {

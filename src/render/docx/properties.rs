@@ -68,11 +68,12 @@ pub fn ppr_with_mark(ppr: Option<&str>, change: &str) -> String {
     format!("{}<w:rPr>{change}</w:rPr>{}", &ppr[..at], &ppr[at..])
 }
 
-/// Paragraph properties with numbering turned off (`w:numId` 0).
+/// Paragraph properties without numbering: their own `w:numPr` left out,
+/// or, when the numbering comes from the style, turned off (`w:numId` 0).
 pub fn without_numbering(inner: &str) -> String {
     let off = r#"<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>"#;
     match (element(inner, "w:numPr"), element(inner, "w:pStyle")) {
-        (Some(numbering), _) => inner.replacen(numbering, off, 1),
+        (Some(numbering), _) => inner.replacen(numbering, "", 1),
         (None, Some(style)) => inner.replacen(style, &format!("{style}{off}"), 1),
         (None, None) => format!("{off}{inner}"),
     }
