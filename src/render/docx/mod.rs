@@ -162,9 +162,7 @@ fn write(
         .clone()
         .or_else(|| inputs.new.and_then(|input| date::from_package(&input.word.package)));
     let old = inputs.old.filter(|input| input.text == old_text);
-    let new = inputs
-        .new
-        .filter(|input| input.text == new_text && !input.word.source.paragraphs.is_empty());
+    let new = inputs.new.filter(|input| input.text == new_text && rewritable(input.word));
     let marks = || {
         let mut marks = Marks::new(authors.clone(), date.clone(), options.moves, Ids::above(0));
         marks.comment_author.clone_from(&options.author);
@@ -183,6 +181,16 @@ fn write(
     }
     let paragraphs = paragraphs(stream, &old_text, &new_text, old, None, options);
     generated::package(stream, &paragraphs, &mut marks(), &options.header, title)
+}
+
+/// Whether a new revision's package can be rewritten: it has paragraphs,
+/// and it was read with its own tracked changes (if any) accepted, as the
+/// rewriting takes them (read as it was before them, a document of
+/// redline's own is written instead).
+fn rewritable(word: &WordSource) -> bool {
+    let source = &word.source;
+    !source.paragraphs.is_empty()
+        && (source.view == crate::docx::View::Accepted || source.tracked_changes == 0)
 }
 
 /// The paragraphs, the new revision's document rewritten when `new` is given.

@@ -213,6 +213,15 @@ fn a_new_revision_with_tracked_changes_of_its_own_is_taken_accepted() {
     let bytes = word(&old, &new, &WordOptions::default());
     check_package(&bytes);
     assert_eq!(read_back(&bytes, View::Accepted), expected(&new));
+    // Read as it was before its changes (--original), it is not rewritten: a
+    // document of redline's own holds its text.
+    let options = crate::decode::ReadOptions { view: View::Original, ..Default::default() };
+    let path = root().join("fixtures/docx/res140-compare-libreoffice.docx");
+    let (document, word_source) = crate::load_keeping_word(&path, &options).unwrap();
+    let original = Revision { document, word: word_source };
+    let written = word(&old, &original, &WordOptions::default());
+    assert_eq!(read_back(&written, View::Accepted), canonical(&original.document.text));
+    assert!(package::Parts::read(&written).unwrap().get("word/header1.xml").is_none());
     let document = package::Parts::read(&bytes).unwrap().text("word/document.xml").unwrap();
     assert!(!document.contains("Unknown Author\" w:date=\"2026-12-01T04:37:41Z\"><w:r>"));
 }
