@@ -131,6 +131,12 @@ const CASES: &[Case] = &[
         labels_restored: true,
     },
     Case {
+        name: "rows",
+        old: "fixtures/docx/edited/table-layout.docx",
+        new: "fixtures/docx/table-layout.docx",
+        labels_restored: true,
+    },
+    Case {
         name: "notes",
         old: "fixtures/docx/footnotes.docx",
         new: "fixtures/docx/edited/footnotes.docx",

@@ -175,23 +175,14 @@ impl Rewrite<'_> {
         if merges && single {
             return self.rewrite_whole(group, marks);
         }
+        if !single {
+            return self.row_group(group, marks);
+        }
         let part = self.paragraph(group.new).part;
         let first_start = self.paragraph(group.new).xml[0].xml.start;
         let mut before = String::new();
         for old in olds {
-            // A paragraph of several `w:p` (a table row) keeps its runs where
-            // they are: only the old text is written before it (no table
-            // row is made for an old row: a limit the README names).
-            let old = Paragraph {
-                items: (old.items.iter())
-                    .filter(|item| {
-                        !matches!(item, Item::Text(Text { origin: Origin::New { .. }, .. }))
-                    })
-                    .cloned()
-                    .collect(),
-                ..(*old).clone()
-            };
-            self.write_paragraph(&mut before, &old, None, marks, true);
+            self.write_paragraph(&mut before, old, None, marks, true);
         }
         if !before.is_empty() {
             self.edit(part, first_start..first_start, before);
@@ -330,6 +321,86 @@ impl Rewrite<'_> {
             .unwrap_or_default();
         let inner = strip_element(&strip_element(inner, "w:rPr"), "w:sectPr");
         Some(marks.property_change(&style_first(&inner)))
+    }
+
+    /// A new paragraph of several `w:p` (a table row): its marks are never
+    /// tracked (a row's cells end there); old rows it lacks become rows
+    /// marked deleted beside it, and every other text is in its cells' runs.
+    fn row_group(&mut self, group: &Group, marks: &mut Marks) -> Result<()> {
+        let index = group.new;
+        let holder = group
+            .paragraphs
+            .iter()
+            .position(|p| p.texts().any(|t| matches!(t.origin, Origin::New { .. })))
+            .unwrap_or(group.paragraphs.len() - 1);
+        let (mut before, mut after) = (String::new(), String::new());
+        let mut items = Vec::new();
+        for (at, paragraph) in group.paragraphs.iter().enumerate() {
+            match self.old_row(paragraph).filter(|_| at != holder) {
+                Some(old) => {
+                    let out = if at < holder { &mut before } else { &mut after };
+                    self.write_deleted_row(out, paragraph, old, marks);
+                }
+                None => items.extend(paragraph.items.iter().cloned()),
+            }
+        }
+        let merged = Paragraph { items, ..group.paragraphs[holder].clone() };
+        self.runs(index, &merged, marks);
+        if matches!(self.paragraph(index).origin, Place::TableRow { .. }) {
+            self.row_insertion(index, &merged, marks);
+        }
+        let source = self.paragraph(index);
+        let part = source.part;
+        let (start, end) = (source.xml[0].xml.start, source.xml.last().map_or(0, |x| x.xml.end));
+        let text = &self.parts[&(part as u8)].text;
+        let row_start =
+            text[..start].rfind("<w:tr").filter(|&at| text[at + 5..].starts_with([' ', '>']));
+        let row_end = text[end..].find("</w:tr>").map(|at| end + at + "</w:tr>".len());
+        if let (Some(row_start), false) = (row_start, before.is_empty()) {
+            self.edit(part, row_start..row_start, before);
+        }
+        if let (Some(row_end), false) = (row_end, after.is_empty()) {
+            self.edit(part, row_end..row_end, after);
+        }
+        Ok(())
+    }
+
+    /// The old table row a paragraph of only deleted text stands for.
+    fn old_row(&self, paragraph: &Paragraph) -> Option<&SourceParagraph> {
+        let old = self.old?.paragraphs.get(paragraph.mark.old? as usize)?;
+        let deleted = paragraph.texts().next().is_some()
+            && paragraph.texts().all(|t| t.state.del.is_some() && t.state.ins.is_none());
+        (deleted && matches!(old.origin, Place::TableRow { .. })).then_some(old)
+    }
+
+    /// An old row written back, marked deleted (`w:trPr/w:del`), its text
+    /// in as many cells as it had.
+    fn write_deleted_row(
+        &self,
+        out: &mut String,
+        paragraph: &Paragraph,
+        old: &SourceParagraph,
+        marks: &mut Marks,
+    ) {
+        let mut cells: Vec<Vec<&Item>> = vec![Vec::new(); old.xml.len().max(1)];
+        let mut cell = 0;
+        for item in &paragraph.items {
+            if let Item::Text(Text { origin: Origin::Old { run, .. }, .. }) = item {
+                let at = old.runs.get(*run as usize).map_or(0, |r| r.xml.start);
+                cell = old.xml.iter().rposition(|x| x.xml.start <= at).unwrap_or(cell);
+            }
+            cells[cell].push(item);
+        }
+        let author = paragraph.texts().find_map(|t| t.state.del).unwrap_or(marks.default_author);
+        let change =
+            marks.mark_change(super::stream::State { ins: None, del: Some(author), moved: false });
+        out.push_str(&format!(r#"<w:tr><w:trPr><w:cantSplit w:val="off"/>{change}</w:trPr>"#));
+        for items in cells {
+            out.push_str("<w:tc><w:p>");
+            self.write_items(out, &items, marks);
+            out.push_str("</w:p></w:tc>");
+        }
+        out.push_str("</w:tr>");
     }
 
     /// A new paragraph written anew as several (an old paragraph break
