@@ -134,7 +134,7 @@ mod tests {
         for format in Format::ALL {
             assert_eq!(Format::from_name(format.name()), Some(format));
         }
-        for format in Format::DOCUMENTS {
+        for format in Format::SERIES {
             let path = format!("out.{}", format.extension());
             assert_eq!(Format::from_path(Path::new(&path)), Some(format));
         }
