@@ -305,8 +305,11 @@ impl Rewrite<'_> {
     fn numbering_change(&mut self, index: usize, mark: &Mark, marks: &mut Marks) -> Option<String> {
         let Some(old) = self.old else { return self.typed_labels(index, mark, marks) };
         let old_ppr = old.paragraphs.get(mark.old? as usize)?.ppr.clone().unwrap_or_default();
-        let old_ppr = self.remap(&old_ppr);
         let new_ppr = self.paragraph(index).ppr.clone().unwrap_or_default();
+        if self.same_list(&old_ppr, &new_ppr) {
+            return None;
+        }
+        let old_ppr = self.remap(&old_ppr);
         let key = |ppr: &str| {
             numbering_key(Some(ppr)).map(|(a, b)| (a.map(str::to_string), b.map(str::to_string)))
         };
@@ -321,6 +324,24 @@ impl Rewrite<'_> {
             .unwrap_or_default();
         let inner = strip_element(&strip_element(inner, "w:rPr"), "w:sectPr");
         Some(marks.property_change(&style_first(&inner)))
+    }
+
+    /// Whether two paragraphs are at one level of lists defined alike, with
+    /// one style: only the list's id differs (it shifted), nothing to record.
+    fn same_list(&self, old_ppr: &str, new_ppr: &str) -> bool {
+        let value = |ppr: &str, name: &str| -> Option<u32> {
+            let numbering = element(ppr, "w:numPr")?;
+            let at = numbering.find(&format!("<w:{name} w:val=\""))? + name.len() + 10;
+            numbering[at..at + numbering[at..].find('"')?].trim().parse().ok()
+        };
+        let style = |ppr: &str| element(ppr, "w:pStyle").map(str::to_string);
+        let (Some(old_num), Some(new_num)) = (value(old_ppr, "numId"), value(new_ppr, "numId"))
+        else {
+            return false;
+        };
+        value(old_ppr, "ilvl") == value(new_ppr, "ilvl")
+            && style(old_ppr) == style(new_ppr)
+            && self.numbering.as_ref().is_some_and(|map| map.alike(old_num, new_num))
     }
 
     /// A new paragraph of several `w:p` (a table row): its marks are never

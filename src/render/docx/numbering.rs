@@ -80,6 +80,25 @@ impl NumberingMap {
         NumberingMap { old: Lists::read(old), new: Lists::read(new), ..NumberingMap::default() }
     }
 
+    /// Whether old list `old` and new list `new` are defined alike, whatever
+    /// their ids (a list whose id shifted because another was added before it).
+    pub fn alike(&self, old: u32, new: u32) -> bool {
+        let plain = |lists: &Lists, num: u32| {
+            let (raw, abstract_id) = lists.nums.get(&num)?;
+            let raw = raw.replacen(&format!("w:numId=\"{num}\""), "", 1);
+            let raw = raw.replacen(
+                &format!("<w:abstractNumId w:val=\"{abstract_id}\""),
+                "<w:abstractNumId",
+                1,
+            );
+            let abstract_raw = lists.abstracts.get(abstract_id)?;
+            let abstract_raw =
+                abstract_raw.replacen(&format!("w:abstractNumId=\"{abstract_id}\""), "", 1);
+            Some(format!("{raw}{abstract_raw}"))
+        };
+        plain(&self.old, old).is_some() && plain(&self.old, old) == plain(&self.new, new)
+    }
+
     /// The new package's id of old list `num` (copied in when it has none).
     pub fn map(&mut self, num: u32) -> u32 {
         if num == 0 {
