@@ -27,6 +27,16 @@ pub struct Decoded {
     pub docx: Option<Box<DocxSource>>,
 }
 
+/// A Word document kept whole for a writer that rewrites it: its package
+/// (the bytes of the `.docx`) and the source map of its text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordSource {
+    /// The bytes of the `.docx`.
+    pub package: Vec<u8>,
+    /// Where each byte of its text came from.
+    pub source: DocxSource,
+}
+
 /// Looks up an encoding by any WHATWG label `encoding_rs` knows.
 pub fn encoding_for_label(label: &str) -> Result<&'static Encoding> {
     Encoding::for_label(label.trim().as_bytes())

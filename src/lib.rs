@@ -41,4 +41,7 @@ pub mod series;
 mod testkit;
 
 pub use error::{Error, Result};
-pub use load::{TRACKED_CHANGES_NOTE, load, load_bytes, tracked_changes_warning};
+pub use load::{
+    TRACKED_CHANGES_NOTE, load, load_bytes, load_bytes_keeping_word, load_keeping_word,
+    tracked_changes_warning,
+};

@@ -1,6 +1,7 @@
 //! Reading a revision: bytes decoded and parsed into a [`model::Document`],
 //! with what a Word document adds to its diagnostics.
 
+use crate::decode::WordSource;
 use crate::error::Result;
 use crate::{decode, docx, model, parse};
 use std::path::Path;
@@ -13,6 +14,15 @@ pub fn load(path: &Path, options: &decode::ReadOptions) -> Result<model::Documen
     load_bytes(path, &bytes, options)
 }
 
+/// Like [`load`], and keeps a Word document's package and source map for a
+/// writer that rewrites it (`--format docx`); `None` for a text.
+pub fn load_keeping_word(
+    path: &Path,
+    options: &decode::ReadOptions,
+) -> Result<(model::Document, Option<WordSource>)> {
+    load_bytes_keeping_word(path, decode::read_bytes(path)?, options)
+}
+
 /// Decodes and parses the bytes of the file (or stream) `path`.
 pub fn load_bytes(
     path: &Path,
@@ -20,13 +30,35 @@ pub fn load_bytes(
     options: &decode::ReadOptions,
 ) -> Result<model::Document> {
     let decoded = decode::decode_file(path, bytes, options)?;
+    Ok(document_of(path, &decoded, options))
+}
+
+/// Like [`load_bytes`], keeping a Word document's package (`bytes`) and
+/// source map.
+pub fn load_bytes_keeping_word(
+    path: &Path,
+    bytes: Vec<u8>,
+    options: &decode::ReadOptions,
+) -> Result<(model::Document, Option<WordSource>)> {
+    let decoded = decode::decode_file(path, &bytes, options)?;
+    let document = document_of(path, &decoded, options);
+    let word = decoded.docx.map(|source| WordSource { package: bytes, source: *source });
+    Ok((document, word))
+}
+
+/// Parses decoded text into the document of `path`.
+fn document_of(
+    path: &Path,
+    decoded: &decode::Decoded,
+    options: &decode::ReadOptions,
+) -> model::Document {
     let parse_options = parse::ParseOptions { language: options.language };
     let mut document = parse::parse_with(&decoded.text, decoded.encoding, &parse_options);
     document.path = path.display().to_string();
     if let Some(source) = &decoded.docx {
         note_word_source(&mut document, source);
     }
-    Ok(document)
+    document
 }
 
 /// How the diagnostic about a Word document's tracked changes begins.

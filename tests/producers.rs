@@ -71,7 +71,7 @@ fn fresh_word_fixtures_read_as_the_committed_ones() {
         .unwrap();
     assert!(made.status.success(), "make.sh failed: {}", String::from_utf8_lossy(&made.stderr));
     let fresh = word_files(&out.path().join("fixtures"));
-    assert_eq!(fresh.len(), 11, "{fresh:?}");
+    assert_eq!(fresh.len(), 14, "{fresh:?}");
     for path in &fresh {
         let committed = root().join(path.strip_prefix(out.path()).unwrap());
         for view in [View::Accepted, View::Original] {

@@ -17,8 +17,9 @@
 use crate::error::{Error, Result, describe_io};
 use crate::model::{BatchReport, Outcome, Written};
 use crate::output::{Durability, sync_written, write_atomic, write_atomic_with};
+use crate::render::docx::{WordInputs, WordOptions};
 use crate::render::{self, Format};
-use crate::series::{self, Series, SeriesOptions, SeriesSpec};
+use crate::series::{self, Loaded, Series, SeriesOptions, SeriesSpec};
 use rayon::prelude::*;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -35,6 +36,8 @@ pub struct BatchOptions {
     pub formats: Vec<Format>,
     /// How each series is built.
     pub series: SeriesOptions,
+    /// How Word redlines are written (`docx` among the formats).
+    pub word: WordOptions,
 }
 
 /// The series folders of `dir`, sorted by name (hidden folders skipped).
@@ -107,14 +110,21 @@ fn run_one(folder: &Path, out: &Path, options: &BatchOptions) -> Outcome {
 
 fn render_one(folder: &Path, name: &str, out: &Path, options: &BatchOptions) -> Result<Written> {
     let spec = SeriesSpec::from_folder(folder)?;
-    let (revisions, documents) = series::load(&spec, &options.series)?;
-    let mut series = series::from_documents(revisions, &documents, &options.series)?;
+    let read: &series::Reader = if options.formats.contains(&Format::Docx) {
+        &crate::load_keeping_word
+    } else {
+        &series::without_word
+    };
+    let loaded = series::load_with(&spec, &options.series, read)?;
+    let mut series =
+        series::from_documents(loaded.revisions.clone(), &loaded.documents, &options.series)?;
     series.header = spec.header.clone();
     let dir = out.join(name);
     create_dir(&dir)?;
-    let mut files = write_cumulative(&series, name, &dir, &options.formats)?;
-    files.extend(write_steps(&series, name, &dir, &options.formats)?);
-    let open_brackets = documents.last().map_or(0, |document| document.brackets.len());
+    let outputs = Outputs { series: &series, loaded: &loaded, name, dir: &dir, options };
+    let mut files = outputs.cumulative()?;
+    files.extend(outputs.steps()?);
+    let open_brackets = loaded.documents.last().map_or(0, |document| document.brackets.len());
     Ok(Written {
         header: spec.header,
         labels: series.revisions.iter().map(|revision| revision.label.clone()).collect(),
@@ -125,40 +135,62 @@ fn render_one(folder: &Path, name: &str, out: &Path, options: &BatchOptions) -> 
     })
 }
 
-fn write_cumulative(
-    series: &Series,
-    name: &str,
-    dir: &Path,
-    formats: &[Format],
-) -> Result<Vec<(String, String)>> {
-    let mut files = Vec::new();
-    for &format in formats.iter().collect::<BTreeSet<_>>() {
-        let file = format!("{name}.{}", format.extension());
-        write_deferred(
-            &dir.join(&file),
-            render::series(series, &render::Options { format, ..Default::default() })?.as_bytes(),
-        )?;
-        files.push((format!("{name}/{file}"), format!("cumulative ({})", format.extension())));
-    }
-    Ok(files)
+/// What one series writes, in every format asked for.
+struct Outputs<'a> {
+    series: &'a Series,
+    loaded: &'a Loaded,
+    name: &'a str,
+    dir: &'a Path,
+    options: &'a BatchOptions,
 }
 
-fn write_steps(
-    series: &Series,
-    name: &str,
-    dir: &Path,
-    formats: &[Format],
-) -> Result<Vec<(String, String)>> {
-    let mut files = Vec::new();
-    for (index, step) in series.steps.iter().enumerate() {
-        for &format in formats.iter().collect::<BTreeSet<_>>() {
-            let file = step_file_name(name, index, format);
-            write_deferred(&dir.join(&file), render::step(step, format)?.as_bytes())?;
-            let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
-            files.push((format!("{name}/{file}"), caption));
-        }
+impl Outputs<'_> {
+    fn formats(&self) -> BTreeSet<Format> {
+        self.options.formats.iter().copied().collect()
     }
-    Ok(files)
+
+    fn cumulative(&self) -> Result<Vec<(String, String)>> {
+        let (name, mut files) = (self.name, Vec::new());
+        for format in self.formats() {
+            let file = format!("{name}.{}", format.extension());
+            let bytes = match format {
+                Format::Docx => {
+                    let (documents, words) = (&self.loaded.documents, &self.loaded.words);
+                    let base = self.series.cumulative.base.saturating_sub(1);
+                    let inputs = WordInputs::of(documents, words, base, documents.len() - 1);
+                    render::docx::series(self.series, inputs, &self.options.word)?
+                }
+                _ => {
+                    render::series(self.series, &render::Options { format, ..Default::default() })?
+                        .into_bytes()
+                }
+            };
+            write_deferred(&self.dir.join(&file), &bytes)?;
+            files.push((format!("{name}/{file}"), format!("cumulative ({})", format.extension())));
+        }
+        Ok(files)
+    }
+
+    fn steps(&self) -> Result<Vec<(String, String)>> {
+        let (name, mut files) = (self.name, Vec::new());
+        for (index, step) in self.series.steps.iter().enumerate() {
+            for format in self.formats() {
+                let file = step_file_name(name, index, format);
+                let bytes = match format {
+                    Format::Docx => {
+                        let (documents, words) = (&self.loaded.documents, &self.loaded.words);
+                        let inputs = WordInputs::of(documents, words, index, index + 1);
+                        render::docx::pair(step, inputs, &self.options.word)?
+                    }
+                    _ => render::step(step, format)?.into_bytes(),
+                };
+                write_deferred(&self.dir.join(&file), &bytes)?;
+                let caption = format!("{}→{} ({})", index + 1, index + 2, format.extension());
+                files.push((format!("{name}/{file}"), caption));
+            }
+        }
+        Ok(files)
+    }
 }
 
 /// The file name of step `index` (0-based) of a series written as `stem`:

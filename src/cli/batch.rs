@@ -15,6 +15,9 @@ Examples:
 
   Then open out/index.html: one row per series with its counts and links.
 
+  Word documents with tracked changes too (NAME.docx, NAME.1-2.docx ...):
+    redline batch fixtures/batch -o out --format html,docx
+
 Exit status: 0 when every series was written, 2 when any series failed (each
 failure is one line on stderr and a row of the index; the others are still
 written) or the batch could not run at all (unreadable DIR, unwritable OUT).";
@@ -43,10 +46,10 @@ written) or the batch could not run at all (unreadable DIR, unwritable OUT).";
 ///     label = "Busan 2014, DL/23 Rev.2"
 ///
 /// Each series is written to OUT/NAME/: its cumulative redline as NAME.html,
-/// NAME.txt, NAME.json (the formats asked for) and each consecutive pair's
-/// redline as NAME.1-2.EXT ... Then OUT/index.html lists every series with
-/// its counts (ADD, SUP, MOD, NOC, moved, renumbered, open brackets), links
-/// and warnings, or the reason it failed.
+/// NAME.txt, NAME.json, NAME.docx (the formats asked for) and each
+/// consecutive pair's redline as NAME.1-2.EXT ... Then OUT/index.html lists
+/// every series with its counts (ADD, SUP, MOD, NOC, moved, renumbered, open
+/// brackets), links and warnings, or the reason it failed.
 ///
 /// Every file is written atomically: an interrupted run never leaves a
 /// half-written file. Output is byte-identical between runs and whatever
@@ -69,7 +72,7 @@ pub struct Args {
         value_delimiter = ',',
         value_name = "FORMATS",
         default_value = "html",
-        value_parser = super::format::parser(&Format::DOCUMENTS)
+        value_parser = super::format::parser(&Format::SERIES)
     )]
     format: Vec<Format>,
     #[command(flatten)]
@@ -86,6 +89,10 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
         series: SeriesOptions {
             read: args.lang.apply(args.input.read_options()?),
             ..SeriesOptions::default()
+        },
+        word: redline::render::docx::WordOptions {
+            date: super::word::date_of_changes(None),
+            ..Default::default()
         },
     };
     let bar = progress_bar(batch::discover(&args.dir)?.len());

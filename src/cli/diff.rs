@@ -1,9 +1,12 @@
 //! `redline diff`: the redline of two revisions, in one format.
 
 use super::page::{HeaderArgs, PageArgs};
+use super::word::WordArgs;
 use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, LangArgs, Notes};
+use anyhow::bail;
 use redline::diff::{DiffOptions, diff};
 use redline::model::{Redline, Summary};
+use redline::render::docx::{WordInput, WordInputs};
 use redline::render::{self, Format, Markers, Options, View};
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -47,8 +50,8 @@ pub struct Args {
     old: PathBuf,
     /// The new revision (`-` for standard input).
     new: PathBuf,
-    /// Output format [default: from the -o extension (.html, .txt, .json, .critic, .md);
-    /// else ansi on a terminal, text otherwise].
+    /// Output format [default: from the -o extension (.html, .txt, .json, .critic, .md,
+    /// .docx); else ansi on a terminal, text otherwise].
     #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::ALL))]
     format: Option<Format>,
     /// Markers of --format text: ~~deleted~~ ++inserted++, or [-deleted-] {+inserted+}.
@@ -84,6 +87,8 @@ pub struct Args {
     lang: LangArgs,
     #[command(flatten)]
     header: HeaderArgs,
+    #[command(flatten)]
+    word: WordArgs,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -103,7 +108,11 @@ enum ViewArg {
 pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let options = options(&args)?;
     options.check()?;
+    args.word.check(options.format)?;
     redline::decode::refuse_same_file(&args.old, &args.new)?;
+    if options.format == Format::Docx && !options.stat {
+        return run_word(&args, &options, notes);
+    }
     // One after the other, on this thread: parsing them on two threads was 15%
     // faster but put them in two malloc arenas, and the freed documents could
     // not be reused for the page (a third more peak memory).
@@ -118,15 +127,21 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     }
     let out = render::render(&redline, &options)?;
     redline::output::emit(args.output.as_deref(), out.as_bytes())?;
-    notes.wrote(args.output.as_deref(), counts(options.format, &redline.summary));
-    let differ = differs(&redline.summary);
-    if !differ {
-        notes.say(no_differences(&redline));
-    }
+    let code = finish(&args, options.format, &redline, notes);
     // The process ends here: the system takes the memory back faster than
     // freeing every span one by one would.
     std::mem::forget((redline, out));
-    Ok(if args.exit_code && differ { EXIT_CHECK_FAILED } else { EXIT_OK })
+    Ok(code)
+}
+
+/// Says what was written, and whether the texts differ; the exit code.
+fn finish(args: &Args, format: Format, redline: &Redline, notes: Notes) -> u8 {
+    notes.wrote(args.output.as_deref(), counts(format, &redline.summary));
+    let differ = differs(&redline.summary);
+    if !differ {
+        notes.say(no_differences(redline));
+    }
+    if args.exit_code && differ { EXIT_CHECK_FAILED } else { EXIT_OK }
 }
 
 /// `true` when the texts differ: a piece added, suppressed, modified, moved or renumbered.
@@ -146,6 +161,29 @@ fn counts(format: Format, s: &Summary) -> String {
         "{format}: {} ADD, {} SUP, {} MOD, {} NOC, {} moved, {} renumbered",
         s.add, s.sup, s.modified, s.noc, s.moved, s.renumbered
     )
+}
+
+/// The redline as a Word document with tracked changes.
+fn run_word(args: &Args, options: &Options, notes: Notes) -> anyhow::Result<u8> {
+    if redline::output::is_stdout(args.output.as_deref()) && std::io::stdout().is_terminal() {
+        bail!("a Word document is not written to a terminal: give -o FILE.docx");
+    }
+    let lang = args.lang.lang;
+    let (old, old_word) = args.input.load_keeping_word(&args.old, lang)?;
+    let (new, new_word) = args.input.load_keeping_word(&args.new, lang)?;
+    let redline = diff(&old, &new, &DiffOptions { strict: args.strict });
+    for warning in &redline.warnings {
+        eprintln!("redline: warning: {warning}");
+    }
+    let inputs = WordInputs {
+        old: old_word.as_ref().map(|word| WordInput { word, text: &old.text }),
+        new: new_word.as_ref().map(|word| WordInput { word, text: &new.text }),
+    };
+    let mut word = args.word.options(options.header.date.as_deref());
+    word.header = options.header.clone();
+    let bytes = render::docx::pair(&redline, inputs, &word)?;
+    redline::output::emit(args.output.as_deref(), &bytes)?;
+    Ok(finish(args, options.format, &redline, notes))
 }
 
 /// The render options the flags ask for.
@@ -190,7 +228,7 @@ fn labels(given: &[String]) -> anyhow::Result<[Option<String>; 2]> {
 /// `--format`, else the output file's extension, else ansi on a terminal and text otherwise.
 fn format(flag: Option<Format>, output: Option<&Path>) -> redline::Result<Format> {
     let default = if std::io::stdout().is_terminal() { Format::Ansi } else { Format::Text };
-    let by_extension = [Format::Html, Format::Text, Format::Json, Format::Critic];
+    let by_extension = [Format::Html, Format::Text, Format::Json, Format::Critic, Format::Docx];
     Format::decide(flag, output, &by_extension, default)
 }
 

@@ -20,5 +20,6 @@ fn about(format: Format) -> &'static str {
         Format::Json => "JSON (the versioned contract)",
         Format::Critic => "CriticMarkup",
         Format::Ansi => "Coloured text for a terminal",
+        Format::Docx => "A Word document with tracked changes",
     }
 }

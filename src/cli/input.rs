@@ -1,7 +1,7 @@
 //! Reading revisions: the flags every command that reads one shares, and
 //! `-` for standard input, read once.
 
-use redline::decode::{Decoded, ReadOptions, decode_file};
+use redline::decode::{Decoded, ReadOptions, WordSource, decode_file};
 use redline::docx::View;
 use redline::model::{Document, Language};
 use std::io::Read;
@@ -47,6 +47,19 @@ impl InputArgs {
         Ok(document)
     }
 
+    /// Like [`InputArgs::load`], keeping a Word document's package and source
+    /// map for a Word redline.
+    pub fn load_keeping_word(
+        &self,
+        path: &Path,
+        language: Option<Language>,
+    ) -> redline::Result<(Document, Option<WordSource>)> {
+        let options = ReadOptions { language, ..self.read_options()? };
+        let (document, word) = load_keeping_word(path, &options)?;
+        self.warn_tracked_changes(path, &document);
+        Ok((document, word))
+    }
+
     /// Prints the warning of a Word document read from one view of its
     /// tracked changes, with the flag that reads the other.
     pub fn warn_tracked_changes(&self, path: &Path, document: &Document) {
@@ -73,6 +86,25 @@ pub fn load(path: &Path, options: &ReadOptions) -> redline::Result<Document> {
         return redline::load(path, options);
     }
     redline::load_bytes(path, &read_stdin()?, options)
+}
+
+/// Like [`load`], keeping a Word document's package and source map.
+pub fn load_keeping_word(
+    path: &Path,
+    options: &ReadOptions,
+) -> redline::Result<(Document, Option<WordSource>)> {
+    if !is_stdin(path) {
+        return redline::load_keeping_word(path, options);
+    }
+    redline::load_bytes_keeping_word(path, read_stdin()?, options)
+}
+
+/// Like [`load`], as a [`redline::series::Reader`] that keeps no Word package.
+pub fn load_without_word(
+    path: &Path,
+    options: &ReadOptions,
+) -> redline::Result<(Document, Option<WordSource>)> {
+    Ok((load(path, options)?, None))
 }
 
 /// The decoded `path`, or standard input for `-`.

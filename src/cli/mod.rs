@@ -11,6 +11,7 @@ mod outline;
 mod page;
 mod read;
 mod series;
+mod word;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -35,11 +36,12 @@ Windows-1252) or as Word documents (.docx, tracked changes accepted unless --ori
 text not yet agreed) and writes redlines: each provision marked ADD, SUP, MOD or NOC, \
 deletions struck, insertions underlined, renumbered labels and moved provisions shown as such. \
 Output goes to stdout, or atomically to the file given with -o; its format follows --format or \
-the -o extension (.html, .txt, .json).";
+the -o extension (.html, .txt, .json, .docx: a Word document with tracked changes).";
 
 const EXAMPLES: &str = "\
 Examples:
   redline diff old.txt new.txt -o redline.html
+  redline diff old.docx new.docx -o redline.docx
   redline series fixtures/res140 -o res140.html
   redline batch fixtures/batch -o out --jobs 2
   redline completions bash > ~/.local/share/bash-completion/completions/redline

@@ -1,10 +1,13 @@
 //! `redline series`: the cumulative redline of a revision series, each change attributed.
 
 use super::page::{HeaderArgs, PageArgs};
+use super::word::WordArgs;
 use super::{EXIT_OK, InputArgs, LangArgs, Notes};
 use anyhow::{Context, bail};
+use redline::render::docx::{WordInputs, WordOptions};
 use redline::render::{self, Format, FrontMatter, Options};
-use redline::series::{self, Series, SeriesOptions, SeriesSpec};
+use redline::series::{self, Loaded, Series, SeriesOptions, SeriesSpec};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -18,6 +21,10 @@ Examples:
   The whole series as JSON, plus each consecutive pair's redline beside it
   (res140.1-2.json, res140.2-3.json):
     redline series fixtures/res140 --pairs -o res140.json
+
+  A Word document with tracked changes, each revision the author of its own
+  changes (its label), so that Word and LibreOffice colour them apart:
+    redline series fixtures/res140/docx -o res140.docx
 
 Exit status: 0 when the redline was written, 2 on an error (unreadable revision,
 bad flag, unwritable output).";
@@ -60,8 +67,8 @@ pub struct Args {
     /// Write the redline to FILE (atomically) instead of stdout; `-` is stdout.
     #[arg(short, long, value_name = "FILE")]
     output: Option<PathBuf>,
-    /// Output format [default: from the -o extension (.html, .txt, .json), else text].
-    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::DOCUMENTS))]
+    /// Output format [default: from the -o extension (.html, .txt, .json, .docx), else text].
+    #[arg(long, value_name = "FORMAT", value_parser = super::format::parser(&Format::SERIES))]
     format: Option<Format>,
     #[command(flatten)]
     input: InputArgs,
@@ -71,12 +78,21 @@ pub struct Args {
     header: HeaderArgs,
     #[command(flatten)]
     lang: LangArgs,
+    #[command(flatten)]
+    word: WordArgs,
 }
 
 /// Builds the series, writes its redline (and the pairs with `--pairs`).
 pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let format =
-        Format::decide(args.format, args.output.as_deref(), &Format::DOCUMENTS, Format::Text)?;
+        Format::decide(args.format, args.output.as_deref(), &Format::SERIES, Format::Text)?;
+    args.word.check(format)?;
+    if format == Format::Docx
+        && redline::output::is_stdout(args.output.as_deref())
+        && std::io::stdout().is_terminal()
+    {
+        bail!("a Word document is not written to a terminal: give -o FILE.docx");
+    }
     let pairs_path = match (&args.output, args.pairs) {
         (Some(path), true) if !redline::output::is_stdout(Some(path)) => Some(path.as_path()),
         (_, true) => bail!("--pairs writes files beside the output: give -o FILE"),
@@ -98,11 +114,26 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
         read: args.lang.apply(args.input.read_options()?),
         ..SeriesOptions::default()
     };
-    let series = series::build_with(&spec, &options, &super::input::load)?;
+    let read: &series::Reader = match format {
+        Format::Docx => &super::input::load_keeping_word,
+        _ => &super::input::load_without_word,
+    };
+    let loaded = series::load_with(&spec, &options, read)?;
+    let mut series = series::from_documents(loaded.revisions.clone(), &loaded.documents, &options)?;
+    series.header = spec.header.clone();
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }
-    redline::output::emit(args.output.as_deref(), render::series(&series, &page)?.as_bytes())?;
+    let word = WordOptions { header: series.header.clone(), ..args.word.options(None) };
+    let out = match format {
+        Format::Docx => {
+            let last = loaded.documents.len() - 1;
+            let inputs = WordInputs::of(&loaded.documents, &loaded.words, args.base - 1, last);
+            render::docx::series(&series, inputs, &word)?
+        }
+        _ => render::series(&series, &page)?.into_bytes(),
+    };
+    redline::output::emit(args.output.as_deref(), &out)?;
     let s = series.cumulative.summary;
     notes.wrote(
         args.output.as_deref(),
@@ -118,7 +149,7 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
         ),
     );
     if let Some(path) = pairs_path {
-        let written = write_pairs(&series, path, format)?;
+        let written = write_pairs(&series, &loaded, path, format, &word)?;
         notes.say(format_args!("wrote {} beside it", written.join(", ")));
     }
     Ok(EXIT_OK)
@@ -145,13 +176,25 @@ fn spec(paths: &[PathBuf], labels: &[String]) -> anyhow::Result<SeriesSpec> {
 
 /// Writes each step beside `path`: `res140.html` gives `res140.1-2.html` ...;
 /// returns the names written.
-fn write_pairs(series: &Series, path: &Path, format: Format) -> anyhow::Result<Vec<String>> {
+fn write_pairs(
+    series: &Series,
+    loaded: &Loaded,
+    path: &Path,
+    format: Format,
+    word: &WordOptions,
+) -> anyhow::Result<Vec<String>> {
     let stem = path.file_stem().context("the output file has no name")?.to_string_lossy();
     let mut names = Vec::new();
     for (index, step) in series.steps.iter().enumerate() {
-        let text = render::step(step, format)?;
+        let bytes = match format {
+            Format::Docx => {
+                let inputs = WordInputs::of(&loaded.documents, &loaded.words, index, index + 1);
+                render::docx::pair(step, inputs, word)?
+            }
+            _ => render::step(step, format)?.into_bytes(),
+        };
         let name = redline::batch::step_file_name(&stem, index, format);
-        redline::output::write_atomic(&path.with_file_name(&name), text.as_bytes())?;
+        redline::output::write_atomic(&path.with_file_name(&name), &bytes)?;
         names.push(name);
     }
     Ok(names)

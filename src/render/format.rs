@@ -18,15 +18,20 @@ pub enum Format {
     Critic,
     /// Coloured text for a terminal.
     Ansi,
+    /// A Word document with tracked changes (bytes: see [`crate::render::docx`]).
+    Docx,
 }
 
 impl Format {
     /// Every format, in the order `--help` lists them.
-    pub const ALL: [Format; 5] =
-        [Format::Text, Format::Json, Format::Html, Format::Critic, Format::Ansi];
+    pub const ALL: [Format; 6] =
+        [Format::Text, Format::Json, Format::Html, Format::Critic, Format::Ansi, Format::Docx];
 
-    /// The formats a revision series, a bracket report or a batch is written in.
+    /// The formats a bracket report is written in.
     pub const DOCUMENTS: [Format; 3] = [Format::Html, Format::Text, Format::Json];
+
+    /// The formats a revision series or a batch is written in.
+    pub const SERIES: [Format; 4] = [Format::Html, Format::Text, Format::Json, Format::Docx];
 
     /// The format's name (`text`, `json`, `html`, `critic`, `ansi`).
     pub fn name(self) -> &'static str {
@@ -36,7 +41,13 @@ impl Format {
             Format::Html => "html",
             Format::Critic => "critic",
             Format::Ansi => "ansi",
+            Format::Docx => "docx",
         }
+    }
+
+    /// `true` for a format written as bytes, not text (`docx`).
+    pub fn is_binary(self) -> bool {
+        self == Format::Docx
     }
 
     /// The format called `name`, if any.
@@ -52,11 +63,12 @@ impl Format {
             Format::Html => "html",
             Format::Critic => "critic",
             Format::Ansi => "ansi",
+            Format::Docx => "docx",
         }
     }
 
     /// The format a file name's extension asks for: `.html`/`.htm`,
-    /// `.txt`/`.text`, `.json`, `.critic`/`.md`; `None` for any other (or no)
+    /// `.txt`/`.text`, `.json`, `.critic`/`.md`, `.docx`; `None` for any other (or no)
     /// extension.
     pub fn from_path(path: &Path) -> Option<Format> {
         let extension = path.extension()?.to_str()?.to_ascii_lowercase();
@@ -65,6 +77,7 @@ impl Format {
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::Json),
             "critic" | "md" => Some(Format::Critic),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
@@ -129,7 +142,7 @@ mod tests {
         for format in Format::ALL {
             assert_eq!(Format::from_name(format.name()), Some(format));
         }
-        for format in Format::DOCUMENTS {
+        for format in Format::SERIES {
             let path = format!("out.{}", format.extension());
             assert_eq!(Format::from_path(Path::new(&path)), Some(format));
         }

@@ -12,6 +12,7 @@
 //! | `html` (standalone pages) | `html/` | pair, series, brackets, index | no |
 //! | `ansi` (terminal colours) | `ansi` | pair | no |
 //! | `json` (the models' contracts) | `json` | pair, series, brackets, outline | it *is* the model |
+//! | `docx` (Word, tracked changes) | `docx/` | pair, series (bytes: [`docx::pair`], [`docx::series`]) | Word's accept / reject, and [`crate::docx`] |
 //!
 //! `--stat` replaces a pair's redline by per-section counts (`stat`). The
 //! format itself is chosen once, by [`Format::decide`]. Adding an output
@@ -19,6 +20,7 @@
 
 mod ansi;
 mod critic;
+pub mod docx;
 mod format;
 mod html;
 mod json;
@@ -110,6 +112,9 @@ impl Options {
             Some((RenderOption::View(self.view.name()), "html"))
         } else if self.markers != Markers::Tilde && format != Format::Text {
             Some((RenderOption::Markers, "text"))
+        } else if self.header != Header::default() && !matches!(format, Format::Html | Format::Docx)
+        {
+            Some((RenderOption::Header, "html or docx"))
         } else if format != Format::Html {
             self.page_option().map(|option| (option, "html"))
         } else {
@@ -132,7 +137,7 @@ impl From<Format> for Options {
 impl Options {
     /// The first option set that only an HTML page uses.
     fn page_option(&self) -> Option<RenderOption> {
-        if self.header != Header::default() {
+        if self.header != Header::default() && self.format != Format::Docx {
             Some(RenderOption::Header)
         } else if self.show_noc {
             Some(RenderOption::ShowNoc)
@@ -161,6 +166,7 @@ pub fn render(redline: &Redline, options: &Options) -> Result<String> {
         Format::Json => json::pair(redline),
         Format::Ansi => ansi::render(redline, options.view, options.color),
         Format::Html => html::pair(redline, options)?,
+        Format::Docx => return Err(binary(Format::Docx)),
     })
 }
 
@@ -172,6 +178,7 @@ pub fn series(series: &Series, options: &Options) -> Result<String> {
         Format::Html => html::series(series, options),
         Format::Text => Ok(text::series::render(series)),
         Format::Json => json::value(series),
+        Format::Docx => Err(binary(Format::Docx)),
         other => Err(unsupported(other, "a series")),
     }
 }
@@ -215,6 +222,11 @@ pub fn outline(document: &Document, format: Format) -> Result<String> {
 /// Renders a batch's index page (HTML): one row per series.
 pub fn index(report: &crate::model::BatchReport) -> Result<String> {
     html::index(report)
+}
+
+/// A binary format asked of a text entry point: its bytes come from [`docx`].
+fn binary(format: Format) -> Error {
+    Error::Other(format!("{format} is written as bytes, by render::docx"))
 }
 
 fn unsupported(format: Format, what: &str) -> Error {

@@ -31,6 +31,7 @@ pub use compose::compose;
 pub use cumulative::{Change, Cumulative, History, LabelAt, SeriesSpan};
 pub use spec::{RevisionSpec, SERIES_TOML, SeriesSpec, series_folder};
 
+use crate::decode::WordSource;
 use crate::diff::{DiffOptions, diff};
 use crate::error::{Error, Result};
 use crate::model::Document;
@@ -72,42 +73,67 @@ impl Default for SeriesOptions {
 
 /// Reads, parses and diffs the revisions of `spec` and composes them.
 pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
-    build_with(spec, options, &crate::load)
+    build_with(spec, options, &without_word)
 }
 
 /// [`build`], each revision read by `read` (the command line reads `-` as
 /// standard input).
 pub fn build_with(spec: &SeriesSpec, options: &SeriesOptions, read: &Reader) -> Result<Series> {
-    let (revisions, documents) = load_with(spec, options, read)?;
-    let mut series = from_documents(revisions, &documents, options)?;
+    let loaded = load_with(spec, options, read)?;
+    let mut series = from_documents(loaded.revisions, &loaded.documents, options)?;
     series.header = spec.header.clone();
     Ok(series)
 }
 
-/// Reads and parses one revision.
-pub type Reader = dyn Fn(&std::path::Path, &crate::decode::ReadOptions) -> Result<Document>;
+/// Reads and parses one revision, keeping its Word package or not.
+pub type Reader =
+    dyn Fn(&std::path::Path, &crate::decode::ReadOptions) -> Result<(Document, Option<WordSource>)>;
 
 /// Reads and parses the revisions of `spec`, checking first that the series
 /// has two revisions and that the base is one of them.
 pub fn load(spec: &SeriesSpec, options: &SeriesOptions) -> Result<(Vec<Revision>, Vec<Document>)> {
-    load_with(spec, options, &crate::load)
+    let loaded = load_with(spec, options, &without_word)?;
+    Ok((loaded.revisions, loaded.documents))
+}
+
+/// The revisions of a series as read, with each Word revision's package
+/// and source map when kept for a Word redline (`None` for a text).
+#[derive(Debug, Clone)]
+pub struct Loaded {
+    /// The revisions, numbered from 1.
+    pub revisions: Vec<Revision>,
+    /// Their documents.
+    pub documents: Vec<Document>,
+    /// Their Word documents, when the reader kept them.
+    pub words: Vec<Option<WordSource>>,
+}
+
+/// Like [`load`], keeping the Word revisions' packages.
+pub fn load_keeping_word(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Loaded> {
+    load_with(spec, options, &crate::load_keeping_word)
+}
+
+/// A [`Reader`] that reads a revision without keeping its Word package.
+pub fn without_word(
+    path: &std::path::Path,
+    options: &crate::decode::ReadOptions,
+) -> Result<(Document, Option<WordSource>)> {
+    Ok((crate::load(path, options)?, None))
 }
 
 /// [`load`], each revision read by `read`.
-pub fn load_with(
-    spec: &SeriesSpec,
-    options: &SeriesOptions,
-    read: &Reader,
-) -> Result<(Vec<Revision>, Vec<Document>)> {
+pub fn load_with(spec: &SeriesSpec, options: &SeriesOptions, read: &Reader) -> Result<Loaded> {
     check_shape(spec.revisions.len(), options.base)?;
     for pair in spec.revisions.windows(2) {
         crate::decode::refuse_same_file(&pair[0].path, &pair[1].path)?;
     }
-    let documents = spec
+    let (documents, words): (Vec<Document>, Vec<Option<WordSource>>) = spec
         .revisions
         .iter()
         .map(|revision| read(&revision.path, &options.read))
-        .collect::<Result<Vec<Document>>>()?;
+        .collect::<Result<Vec<_>>>()?
+        .into_iter()
+        .unzip();
     let revisions = spec
         .revisions
         .iter()
@@ -118,7 +144,7 @@ pub fn load_with(
             Revision::new(index + 1, &revision.label, path, &document.encoding)
         })
         .collect();
-    Ok((revisions, documents))
+    Ok(Loaded { revisions, documents, words })
 }
 
 /// Diffs consecutive `documents` and composes the steps from `options.base` on.

@@ -8,3 +8,4 @@ mod manners;
 mod outline;
 mod render;
 mod series;
+mod word;
