@@ -142,7 +142,26 @@ const CASES: &[Case] = &[
         new: "fixtures/docx/edited/footnotes.docx",
         labels_restored: true,
     },
+    Case {
+        name: "arabic",
+        old: "fixtures/languages/ar/01-draft.txt",
+        new: "fixtures/languages/ar/02-revision-1.txt",
+        labels_restored: true,
+    },
+    Case {
+        name: "chinese",
+        old: "fixtures/languages/zh/01-draft.txt",
+        new: "fixtures/languages/zh/02-revision-1.txt",
+        labels_restored: true,
+    },
 ];
+
+/// The lines of `NAME.directions.txt`: direction, then the Western, Asian
+/// and complex-script languages of each paragraph.
+fn directions(dir: &Path, name: &str) -> Vec<Vec<String>> {
+    let text = read(&dir.join(format!("{name}.directions.txt")));
+    text.lines().map(|line| line.split('\t').map(str::to_string).collect()).collect()
+}
 
 /// Writes every case's redline (and copies of the Word revisions) into `dir`.
 fn write_cases(dir: &Path) -> Vec<PathBuf> {
@@ -209,6 +228,19 @@ fn libreoffice_accepts_and_rejects_to_each_revision() {
         }
         assert!(out("comments.txt").trim() != "0", "{}: no comment", case.name);
     }
+    // An Arabic redline runs right to left, in Arabic; a Chinese one is in Chinese.
+    let arabic = directions(dir.path(), "arabic");
+    assert!(
+        !arabic.is_empty() && arabic.iter().all(|p| p[0] == "rl-tb" && p[3] == "ar"),
+        "{arabic:?}"
+    );
+    let chinese = directions(dir.path(), "chinese");
+    assert!(
+        !chinese.is_empty() && chinese.iter().all(|p| p[0] == "lr-tb" && p[2] == "zh"),
+        "{chinese:?}"
+    );
+    let english = directions(dir.path(), "text");
+    assert!(english.iter().all(|p| p[0] == "lr-tb" && p[1] == "en"), "{english:?}");
     // A series: each revision the author of its changes.
     let authors: BTreeSet<String> = read(&dir.path().join("series.redlines.tsv"))
         .lines()

@@ -54,6 +54,13 @@ pub struct Series {
     pub cumulative: Cumulative,
 }
 
+impl Series {
+    /// The language of the latest revision.
+    pub fn language(&self) -> crate::model::Language {
+        self.steps.last().map(|step| step.language).unwrap_or_default()
+    }
+}
+
 /// How to build a series.
 #[derive(Debug, Clone)]
 pub struct SeriesOptions {

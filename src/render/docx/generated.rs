@@ -6,11 +6,12 @@
 
 use super::comments;
 use super::layout::{Item, Paragraph};
+use super::locale::Locale;
 use super::package::{CONTENT_TYPES, Parts};
 use super::runs::Marks;
 use super::stream::Stream;
 use crate::error::{Error, Result};
-use crate::model::{EntryKind, Header};
+use crate::model::{EntryKind, Header, Language};
 use askama::Template;
 use std::collections::HashMap;
 
@@ -49,7 +50,9 @@ struct Settings;
 
 #[derive(Template)]
 #[template(path = "docx/font-table.xml")]
-struct FontTable;
+struct FontTable {
+    locale: Locale,
+}
 
 #[derive(Template)]
 #[template(path = "docx/theme.xml")]
@@ -71,16 +74,19 @@ struct Level {
 #[template(path = "docx/styles.xml")]
 struct Styles {
     levels: Vec<Level>,
+    locale: Locale,
 }
 
-/// The package of a new document holding `paragraphs`.
+/// The package of a new document holding `paragraphs`, written in `language`.
 pub fn package(
     stream: &Stream,
     paragraphs: &[Paragraph],
     marks: &mut Marks,
     header: &Header,
     title: &str,
+    language: Language,
 ) -> Result<Vec<u8>> {
+    let locale = Locale::of(language);
     marks.reference_style = Some("CommentReference");
     let body = body(stream, paragraphs, marks);
     let comments = comments::collect(stream, marks);
@@ -97,9 +103,9 @@ pub fn package(
     put(&mut parts, "word/_rels/document.xml.rels", &rels)?;
     put(&mut parts, "word/document.xml", &Document { body, header: has_header })?;
     let levels = (1..=LEVELS).map(|number| Level { number, left: 567 * number }).collect();
-    put(&mut parts, "word/styles.xml", &Styles { levels })?;
+    put(&mut parts, "word/styles.xml", &Styles { levels, locale })?;
     put(&mut parts, "word/settings.xml", &Settings)?;
-    put(&mut parts, "word/fontTable.xml", &FontTable)?;
+    put(&mut parts, "word/fontTable.xml", &FontTable { locale })?;
     put(&mut parts, "word/theme/theme1.xml", &Theme)?;
     if has_comments {
         let xml = comments::part(&comments, marks, Some("CommentText"))?;

@@ -34,6 +34,7 @@ mod generated;
 mod header;
 mod ids;
 mod layout;
+mod locale;
 mod numbering;
 mod package;
 mod properties;
@@ -48,7 +49,7 @@ mod tests;
 
 use crate::decode::WordSource;
 use crate::error::Result;
-use crate::model::{Document, Header, Redline};
+use crate::model::{Document, Header, Language, Redline};
 use crate::series::Series;
 use ids::Ids;
 use layout::Sides;
@@ -135,7 +136,8 @@ pub fn pair(redline: &Redline, inputs: WordInputs, options: &WordOptions) -> Res
     let stream = stream::pair(redline, options.comments);
     let title = options.header.doc_number.as_ref().map(|n| format!("Document {n}"));
     let title = title.unwrap_or_else(|| "Redline".into());
-    write(&stream, vec![options.author.clone()], inputs, options, &title)
+    let authors = vec![options.author.clone()];
+    write(&stream, authors, inputs, options, &title, redline.language)
 }
 
 /// The Word document of a series' cumulative redline: each revision is
@@ -146,7 +148,7 @@ pub fn series(series: &Series, inputs: WordInputs, options: &WordOptions) -> Res
     let header = if options.header.is_empty() { &series.header } else { &options.header };
     let options = WordOptions { header: header.clone(), ..options.clone() };
     let title = header.title.clone().unwrap_or_else(|| "Redline".into());
-    write(&stream, authors, inputs, &options, &title)
+    write(&stream, authors, inputs, &options, &title, series.language())
 }
 
 fn write(
@@ -155,6 +157,7 @@ fn write(
     inputs: WordInputs,
     options: &WordOptions,
     title: &str,
+    language: Language,
 ) -> Result<Vec<u8>> {
     let (old_text, new_text) = (stream.old_text(), stream.new_text());
     let date = options
@@ -180,7 +183,7 @@ fn write(
         }
     }
     let paragraphs = paragraphs(stream, &old_text, &new_text, old, None, options);
-    generated::package(stream, &paragraphs, &mut marks(), &options.header, title)
+    generated::package(stream, &paragraphs, &mut marks(), &options.header, title, language)
 }
 
 /// Whether a new revision's package can be rewritten: it has paragraphs,

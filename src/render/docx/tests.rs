@@ -282,6 +282,7 @@ fn author_date_and_header_block() {
     let header = Header {
         doc_number: Some("DL/23-E (Rev.2)".into()),
         committee: Some("WORKING GROUP <OF> THE PLENARY".into()),
+        draft_title: Some("DRAFT RESOLUTION 140".into()),
         proposal: Some("WGPL/23/1".into()),
         ..Header::default()
     };
@@ -298,6 +299,36 @@ fn author_date_and_header_block() {
     let header = parts.text("word/header1.xml").unwrap();
     assert!(header.contains("WORKING GROUP &#60;OF&#62; THE PLENARY"), "{header}");
     assert!(header.contains("Document DL/23-E (Rev.2)") && header.contains("WGPL/23/1"));
+    assert!(header.contains(">DRAFT RESOLUTION 140<"), "{header}");
+}
+
+#[test]
+fn a_document_of_its_own_is_in_the_language_of_the_text() {
+    let styles = |tag: &str| {
+        let dir = root().join("fixtures/languages").join(tag);
+        let (old, new) = (load(&dir.join("01-draft.txt")), load(&dir.join("02-revision-1.txt")));
+        let parts = package::Parts::read(&word(&old, &new, &WordOptions::default())).unwrap();
+        let fonts = parts.text("word/fontTable.xml").unwrap().to_string();
+        (parts.text("word/styles.xml").unwrap().to_string(), fonts)
+    };
+    let (arabic, _) = styles("ar");
+    assert!(arabic.contains(r#"<w:lang w:val="ar-SA""#), "{arabic}");
+    assert!(arabic.contains("<w:rtl/>") && arabic.contains("<w:bidi/>"), "right to left");
+    let (chinese, fonts) = styles("zh");
+    assert!(
+        chinese.contains(r#"<w:lang w:val="zh-CN""#) && chinese.contains(r#"w:eastAsia="SimSun""#)
+    );
+    assert!(fonts.contains(r#"<w:font w:name="SimSun">"#), "{fonts}");
+    assert!(!chinese.contains("<w:bidi/>"), "left to right");
+    let (french, _) = styles("fr");
+    assert!(french.contains(r#"<w:lang w:val="fr-FR""#) && !french.contains("<w:rtl/>"));
+    let english = root().join("fixtures/res140");
+    let (old, new) = (
+        load(&english.join("01-guadalajara-2010.txt")),
+        load(&english.join("02-busan-2014-dl23-rev2.txt")),
+    );
+    let parts = package::Parts::read(&word(&old, &new, &WordOptions::default())).unwrap();
+    assert!(parts.text("word/styles.xml").unwrap().contains(r#"<w:lang w:val="en-GB""#));
 }
 
 #[test]

@@ -101,7 +101,7 @@ fn page<'a>(series: &'a Series, options: &Options) -> SeriesPage<'a> {
     let histories = cumulative.provisions.iter().map(|history| block(history, series, options));
     let blocks: Vec<Block> = lead_block.into_iter().chain(histories).collect();
     let front = options.front_matter;
-    let language = series.steps.last().map(|step| step.language).unwrap_or_default();
+    let language = series.language();
     SeriesPage {
         title: title(series),
         lang: language.tag(),
