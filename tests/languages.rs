@@ -242,6 +242,23 @@ fn a_series_page_is_tagged_with_the_language() {
     assert!(html.contains("<html lang=\"ar\" dir=\"rtl\">"));
 }
 
+#[test]
+fn bracket_reports_quote_the_text_in_its_language() {
+    let paths = revisions(Language::Ar);
+    let document = load(&paths[1]);
+    let report = redline::brackets::DocumentReport::new("ar", &document);
+    assert!(!report.brackets.is_empty(), "the Arabic revision has a bracket");
+    let html = render::document_brackets(&report, &Format::Html.into()).unwrap();
+    assert!(html.contains(r#"<span class="bracketed" lang="ar">"#), "{html}");
+    assert!(html.contains(r#"<td dir="auto">"#), "cells take the direction of their text");
+    assert_eq!(serde_json::to_value(&report).unwrap()["language"], "ar");
+    let english = load(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/res140/02-busan-2014-dl23-rev2.txt"),
+    );
+    let english = redline::brackets::DocumentReport::new("en", &english);
+    assert!(serde_json::to_value(&english).unwrap().get("language").is_none());
+}
+
 /// A UN-style text in `language`: two preambular paragraphs opened by a
 /// phrase (the second with an "also" form), then numbered operative ones.
 fn un_style(language: Language) -> &'static str {

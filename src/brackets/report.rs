@@ -5,7 +5,7 @@ use super::locate::{
     TextIndex, excerpt, inner_text, is_balanced, label_name, likely_inner, piece_at, section_name,
 };
 use crate::model::BracketSpan;
-use crate::model::{Bracket, Document, PieceKind};
+use crate::model::{Bracket, Document, Language, PieceKind};
 use serde::Serialize;
 use std::ops::RangeInclusive;
 
@@ -16,6 +16,9 @@ pub struct DocumentReport {
     pub name: String,
     /// The encoding the document was decoded from.
     pub encoding: String,
+    /// The language of the document; left out of the JSON for English.
+    #[serde(skip_serializing_if = "Language::is_english")]
+    pub language: Language,
     /// Every balanced negotiation bracket, in text order.
     pub brackets: Vec<BracketSpan>,
     /// Alternatives written side by side.
@@ -106,6 +109,7 @@ impl DocumentReport {
         Self {
             name: name.into(),
             encoding: document.encoding.clone(),
+            language: document.language,
             brackets,
             choices,
             unbalanced,

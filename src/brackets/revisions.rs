@@ -1,12 +1,15 @@
 //! The report across revisions: counts per revision and the spans of each step by state.
 
 use super::report::{DocumentReport, ReportSummary, UnbalancedReport};
-use crate::model::{BracketState, Document, Redline, Revision, Side, TrackedBracket};
+use crate::model::{BracketState, Document, Language, Redline, Revision, Side, TrackedBracket};
 use serde::Serialize;
 
 /// The brackets of successive revisions, as `redline brackets OLD NEW [MORE...]` reports them.
 #[derive(Debug, Clone, Serialize)]
 pub struct RevisionsReport {
+    /// The language of the latest revision; left out of the JSON for English.
+    #[serde(skip_serializing_if = "Language::is_english")]
+    pub language: Language,
     /// What is still open in the latest revision: its brackets in reading
     /// order, each with its state since the revision before.
     pub open: Vec<TrackedBracket>,
@@ -77,7 +80,8 @@ impl RevisionsReport {
             summary.states = Some(StateCounts::of(&step.brackets));
         }
         let open = steps.last().map(Step::still_open).unwrap_or_default();
-        Self { open, revisions: summaries, steps }
+        let language = documents.last().map(|document| document.language).unwrap_or_default();
+        Self { language, open, revisions: summaries, steps }
     }
 
     /// The label of the latest revision.

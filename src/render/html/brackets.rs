@@ -13,6 +13,7 @@ use askama::Template;
 pub fn document_html(report: &DocumentReport) -> String {
     let page = Page {
         title: format!("Brackets: {}", report.name),
+        text_lang: report.language.tag(),
         tables: vec![
             summary_table(report),
             open_table(report.brackets.iter(), "Open", None),
@@ -43,13 +44,16 @@ pub fn revisions_html(report: &RevisionsReport) -> String {
             &format!("Unbalanced brackets in {}", revision.label),
         ));
     }
-    render(&Page { title: format!("Brackets: {}", names.join(" → ")), tables })
+    let title = format!("Brackets: {}", names.join(" → "));
+    render(&Page { title, text_lang: report.language.tag(), tables })
 }
 
 #[derive(Template)]
 #[template(path = "brackets.html")]
 struct Page {
     title: String,
+    /// The language of the bracketed texts quoted (the page itself is in English).
+    text_lang: &'static str,
     tables: Vec<Table>,
 }
 
