@@ -19,6 +19,14 @@
 //! Bracket removal around unchanged words stays as it is: the words between
 //! the struck `[` and `]` weigh far more than either bracket.
 //!
+//! Before the islands, fragments are gathered ([`gather_fragments`]): the
+//! word diff may keep a phrase in pieces matched to an earlier place
+//! ("United Nations" here, "Development" there) when the same words stand
+//! whole at the end of the change. Between two equal runs of
+//! [`MAX_ISLAND_WORDS`] words or more, a stretch whose old and new texts
+//! share a beginning or an end that keeps at least as many words in fewer
+//! pieces is written as that beginning, one change and that end.
+//!
 //! # Invariants
 //! - Runs stay contiguous and in order; only their grouping changes.
 
@@ -73,6 +81,76 @@ pub fn push_run(runs: &mut Vec<Run>, run: Run) {
             new.end = n.end;
         }
         _ => runs.push(run),
+    }
+}
+
+/// Gathers the equal fragments of each stretch between anchors (equal runs
+/// of [`MAX_ISLAND_WORDS`] words or more) into the stretch's common
+/// beginning and end, when that keeps at least as many words in fewer pieces.
+pub fn gather_fragments(runs: Vec<Run>, old: &[Token], new: &[Token]) -> Vec<Run> {
+    let mut out: Vec<Run> = Vec::with_capacity(runs.len());
+    let mut stretch: Vec<Run> = Vec::new();
+    for run in runs {
+        let anchor = matches!(&run, Run::Equal { old: o, .. } if words(old, o) >= MAX_ISLAND_WORDS);
+        if anchor {
+            gather_stretch(std::mem::take(&mut stretch), old, new, &mut out);
+            push_run(&mut out, run);
+        } else {
+            stretch.push(run);
+        }
+    }
+    gather_stretch(stretch, old, new, &mut out);
+    out
+}
+
+/// Appends `stretch` (runs between two anchors) to `out`, as its common
+/// beginning, one change and its common end when that is better.
+fn gather_stretch(stretch: Vec<Run>, old: &[Token], new: &[Token], out: &mut Vec<Run>) {
+    let (Some(first), Some(last)) = (stretch.first(), stretch.last()) else { return };
+    let (o, n) = (first.old().start..last.old().end, first.new().start..last.new().end);
+    let kept: Vec<usize> = (stretch.iter())
+        .filter_map(|run| match run {
+            Run::Equal { old: range, .. } => Some(words(old, range)),
+            Run::Change { .. } => None,
+        })
+        .filter(|&count| count > 0)
+        .collect();
+    let same = |a: &Token, b: &Token| a.key == b.key;
+    let (old_part, new_part) = (&old[o.clone()], &new[n.clone()]);
+    let prefix = old_part.iter().zip(new_part).take_while(|(a, b)| same(a, b)).count();
+    let (old_rest, new_rest) = (&old_part[prefix..], &new_part[prefix..]);
+    let suffix =
+        old_rest.iter().rev().zip(new_rest.iter().rev()).take_while(|(a, b)| same(a, b)).count();
+    let begin = words(old, &(o.start..o.start + prefix));
+    let end = words(old, &(o.end - suffix..o.end));
+    let pieces = usize::from(begin > 0) + usize::from(end > 0);
+    let better = begin + end >= kept.iter().sum::<usize>() && pieces < kept.len();
+    if !better {
+        stretch.into_iter().for_each(|run| push_run(out, run));
+        return;
+    }
+    let (old_mid, new_mid) = (o.start + prefix..o.end - suffix, n.start + prefix..n.end - suffix);
+    let gathered = [
+        Run::Equal { old: o.start..old_mid.start, new: n.start..new_mid.start },
+        Run::Change { old: old_mid.clone(), new: new_mid.clone() },
+        Run::Equal { old: old_mid.end..o.end, new: new_mid.end..n.end },
+    ];
+    for run in gathered.into_iter().filter(|run| !run.old().is_empty() || !run.new().is_empty()) {
+        push_run(out, run);
+    }
+}
+
+impl Run {
+    fn old(&self) -> &Range<usize> {
+        match self {
+            Run::Equal { old, .. } | Run::Change { old, .. } => old,
+        }
+    }
+
+    fn new(&self) -> &Range<usize> {
+        match self {
+            Run::Equal { new, .. } | Run::Change { new, .. } => new,
+        }
     }
 }
 

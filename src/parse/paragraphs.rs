@@ -45,7 +45,7 @@ pub(super) fn layout(text: &str, table: &Table) -> Layout {
     mark_sub_headings(text, &lines, &mut starts, title_end, table);
     let soft_wrap = soft_wrapped(&starts);
     if soft_wrap {
-        demote_wrapped_lines(text, &lines, &mut starts, title_end);
+        demote_wrapped_lines(text, &lines, &mut starts, title_end, table);
     }
     let mut blocks = group(text, &lines, &starts, title_end, soft_wrap);
     if structureless {
@@ -198,19 +198,42 @@ fn closes_line(start: &Start) -> bool {
 
 /// In soft-wrapped text, a heading word or a bare number (`37 (Istanbul`) at
 /// the start of a line that directly follows text ending in a letter or digit
-/// is the middle of a sentence.
-fn demote_wrapped_lines(text: &str, lines: &[Line], starts: &mut [Start], title_end: usize) {
+/// is the middle of a sentence. So is a heading word after text ending in a
+/// comma when its own line stops on a function word (`guided by the goals
+/// of WSIS, as one of the`) and the sentence goes on, in lower case, on the
+/// next line: a heading never ends on `the`.
+fn demote_wrapped_lines(
+    text: &str,
+    lines: &[Line],
+    starts: &mut [Start],
+    title_end: usize,
+    table: &Table,
+) {
     for at in title_end + 1..lines.len() {
         let previous = &lines[at - 1];
-        let mid_sentence = !previous.is_blank()
-            && !closes_line(&starts[at - 1])
-            && text[..previous.text_end].ends_with(char::is_alphanumeric);
-        if mid_sentence
-            && (matches!(starts[at], Start::Heading(_)) || bare_number(text, &starts[at]))
+        let follows_text = !previous.is_blank() && !closes_line(&starts[at - 1]);
+        let before = text[..previous.text_end].trim_end();
+        let mid_sentence = follows_text && before.ends_with(char::is_alphanumeric);
+        let heading = matches!(starts[at], Start::Heading(_));
+        if (mid_sentence && (heading || bare_number(text, &starts[at])))
+            || (follows_text
+                && heading
+                && before.ends_with(headings::COMMAS)
+                && wraps_on(text, lines, starts, at, table))
         {
             starts[at] = Start::Text;
         }
     }
+}
+
+/// True when line `at` stops on a function word and the next line continues
+/// its sentence: text starting in lower case.
+fn wraps_on(text: &str, lines: &[Line], starts: &[Start], at: usize, table: &Table) -> bool {
+    let line = &lines[at];
+    let Some(next) = lines.get(at + 1) else { return false };
+    let continues = matches!(starts[at + 1], Start::Text)
+        && text[next.body..next.text_end].starts_with(char::is_lowercase);
+    continues && headings::ends_with_function_word(&text[line.body..line.text_end], table)
 }
 
 /// True for an item that starts with a number and nothing else: `37 `, not `37.` or `- 37`.
@@ -341,6 +364,18 @@ mod tests {
             "noting\n\nthat the Council, after\nnoting the report, agreed\n\nresolves\n",
             true,
             &[(0, 0), (2, 3), (5, 5)],
+        );
+        // After a comma: a heading, unless its line stops on a function word
+        // and the sentence goes on in lower case on the next line.
+        check(
+            "noting\n\nthat x, y and z,\nguided by the goals of WSIS, as one of the\nmost important goals;\n\nresolves\n",
+            true,
+            &[(0, 0), (2, 4), (6, 6)],
+        );
+        check(
+            "noting\n\nthat x, y and z,\nguided by the goals of the\n\nUnion;\n\nresolves\n",
+            true,
+            &[(0, 0), (2, 2), (3, 3), (5, 5), (7, 7)],
         );
     }
 }
