@@ -57,6 +57,7 @@ pub fn align(old: &Document, new: &Document, strict: bool) -> Alignment {
     let mut interner = Interner::new();
     fill_bags(old, &mut old_profiles, &matcher.old_taken, strict, &mut interner);
     fill_bags(new, &mut new_profiles, &matcher.new_taken, strict, &mut interner);
+    pairing::pair_clear_moves(&old_profiles, &new_profiles, &mut matcher);
     let mut warnings = pairing::pair_within_gaps(&old_profiles, &new_profiles, &mut matcher);
     warnings.extend(pairing::pair_across_gaps(&old_profiles, &new_profiles, &mut matcher));
     let kept: Vec<(usize, usize)> = pairs(&matcher)

@@ -107,7 +107,10 @@ pub fn gather_fragments(runs: Vec<Run>, old: &[Token], new: &[Token]) -> Vec<Run
 /// beginning, one change and its common end when that is better.
 fn gather_stretch(stretch: Vec<Run>, old: &[Token], new: &[Token], out: &mut Vec<Run>) {
     let (Some(first), Some(last)) = (stretch.first(), stretch.last()) else { return };
-    let (o, n) = (first.old().start..last.old().end, first.new().start..last.new().end);
+    let (o, n) = (
+        first.old_range().start..last.old_range().end,
+        first.new_range().start..last.new_range().end,
+    );
     let kept: Vec<usize> = (stretch.iter())
         .filter_map(|run| match run {
             Run::Equal { old: range, .. } => Some(words(old, range)),
@@ -135,19 +138,22 @@ fn gather_stretch(stretch: Vec<Run>, old: &[Token], new: &[Token], out: &mut Vec
         Run::Change { old: old_mid.clone(), new: new_mid.clone() },
         Run::Equal { old: old_mid.end..o.end, new: new_mid.end..n.end },
     ];
-    for run in gathered.into_iter().filter(|run| !run.old().is_empty() || !run.new().is_empty()) {
+    for run in gathered
+        .into_iter()
+        .filter(|run| !run.old_range().is_empty() || !run.new_range().is_empty())
+    {
         push_run(out, run);
     }
 }
 
 impl Run {
-    fn old(&self) -> &Range<usize> {
+    fn old_range(&self) -> &Range<usize> {
         match self {
             Run::Equal { old, .. } | Run::Change { old, .. } => old,
         }
     }
 
-    fn new(&self) -> &Range<usize> {
+    fn new_range(&self) -> &Range<usize> {
         match self {
             Run::Equal { new, .. } | Run::Change { new, .. } => new,
         }

@@ -3,7 +3,8 @@
 //! After the exact matches, the pieces left are the rewritten, added, deleted
 //! and moved ones. A rewritten provision nearly always stays where it stood,
 //! between the same matched neighbours; a move is a claim that needs strong
-//! evidence. So, in three passes:
+//! evidence. So, after a pass for provisions that moved past each other
+//! ([`pair_clear_moves`]), in three passes:
 //!
 //! 1. [`pair_within_gaps`]: in each gap between exact anchors, the left-over
 //!    pieces are paired *in order* by the best total similarity (a weighted
@@ -40,6 +41,94 @@ pub const TOTAL_PAIR_BUDGET: usize = 1_000_000;
 const MAX_POSTINGS: usize = 64;
 /// Candidates scored per new piece in the indexed search.
 const CANDIDATES_PER_PIECE: usize = 8;
+
+/// Similarity from which a piece in another gap may win over the candidates
+/// of a piece's own gap (pass 0).
+pub const CLEAR_MOVE_THRESHOLD: f64 = 0.75;
+/// How much more alike than any candidate of their own gaps two pieces in
+/// different gaps must be to pair before the gaps are paired (pass 0).
+pub const CLEAR_MOVE_MARGIN: f64 = 0.3;
+
+/// Pass 0: provisions that moved and were edited, whose places a gap would
+/// give to another. Pairs an old and a new piece in different gaps when
+/// they are alike ([`CLEAR_MOVE_THRESHOLD`]) and far more alike
+/// ([`CLEAR_MOVE_MARGIN`]) than either is to its best partner in its own
+/// gap, and when each partner so passed over has a partner of its own as
+/// alike elsewhere. Without that last rule a deleted provision that looks
+/// like an edited one far away would take it from its own old text: the
+/// edited provision keeps its place. Skipped when the left-over pieces are
+/// too many to score every pair ([`TOTAL_PAIR_BUDGET`]).
+pub fn pair_clear_moves(old: &[Profile], new: &[Profile], matcher: &mut Matcher) {
+    let (olds, news) = (matcher.old_left(), matcher.new_left());
+    if olds.len().saturating_mul(news.len()) > TOTAL_PAIR_BUDGET {
+        return;
+    }
+    let mut olds_best: HashMap<usize, Best> = HashMap::new();
+    let mut news_best: HashMap<usize, Best> = HashMap::new();
+    let mut across: Vec<(u64, usize, usize)> = Vec::new();
+    for (o, n) in all_pairs(&olds, &news) {
+        if old[o].kind != new[n].kind {
+            continue;
+        }
+        let similarity = dice(&old[o].bag, &new[n].bag);
+        let (old_best, new_best) =
+            (olds_best.entry(o).or_default(), news_best.entry(n).or_default());
+        if old[o].gap == new[n].gap {
+            old_best.in_gap(n, similarity);
+            new_best.in_gap(o, similarity);
+        } else if similarity >= CLEAR_MOVE_THRESHOLD {
+            old_best.elsewhere(n);
+            new_best.elsewhere(o);
+            across.push(((similarity * 1e6) as u64, o, n));
+        }
+    }
+    across.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
+    for (score, o, n) in across {
+        let similarity = score as f64 / 1e6;
+        let (old_best, new_best) = (&olds_best[&o], &news_best[&n]);
+        let far_better = similarity >= old_best.own.1.max(new_best.own.1) + CLEAR_MOVE_MARGIN;
+        // The partners passed over: each must have another partner as alike.
+        let placed = |best: &HashMap<usize, Best>, own: Option<usize>, not: usize| {
+            own.is_none_or(|own| best[&own].has_other_than(not))
+        };
+        let passed_over_placed =
+            placed(&news_best, old_best.own.0, o) && placed(&olds_best, new_best.own.0, n);
+        if far_better && passed_over_placed && matcher.both_free(o, n) {
+            matcher.pair(o, n);
+        }
+    }
+}
+
+/// A piece's best partner in its own gap (at [`MOD_THRESHOLD`] or above)
+/// and the first two partners found in other gaps at
+/// [`CLEAR_MOVE_THRESHOLD`] or above (enough to tell whether it has one
+/// other than a given piece).
+#[derive(Debug, Default)]
+struct Best {
+    own: (Option<usize>, f64),
+    elsewhere: [Option<usize>; 2],
+}
+
+impl Best {
+    fn in_gap(&mut self, partner: usize, similarity: f64) {
+        if similarity >= MOD_THRESHOLD && similarity > self.own.1 {
+            self.own = (Some(partner), similarity);
+        }
+    }
+
+    fn elsewhere(&mut self, partner: usize) {
+        match self.elsewhere {
+            [None, _] => self.elsewhere[0] = Some(partner),
+            [Some(_), None] => self.elsewhere[1] = Some(partner),
+            _ => {}
+        }
+    }
+
+    /// True when a partner in another gap other than `not` is alike enough.
+    fn has_other_than(&self, not: usize) -> bool {
+        self.elsewhere.iter().flatten().any(|&partner| partner != not)
+    }
+}
 
 /// Pass 1: pairs left-over pieces gap by gap, in order first.
 pub fn pair_within_gaps(old: &[Profile], new: &[Profile], matcher: &mut Matcher) -> Vec<String> {

@@ -45,7 +45,7 @@ pub(super) fn layout(text: &str, table: &Table) -> Layout {
     mark_sub_headings(text, &lines, &mut starts, title_end, table);
     let soft_wrap = soft_wrapped(&starts);
     if soft_wrap {
-        demote_wrapped_lines(text, &lines, &mut starts, title_end, table);
+        demote_wrapped_lines(text, &lines, &mut starts, title_end);
     }
     let mut blocks = group(text, &lines, &starts, title_end, soft_wrap);
     if structureless {
@@ -199,42 +199,50 @@ fn closes_line(start: &Start) -> bool {
 /// In soft-wrapped text, a heading word or a bare number (`37 (Istanbul`) at
 /// the start of a line that directly follows text ending in a letter or digit
 /// is the middle of a sentence. So is a heading word after text ending in a
-/// comma when its own line stops on a function word (`guided by the goals
-/// of WSIS, as one of the`) and the sentence goes on, in lower case, on the
-/// next line: a heading never ends on `the`.
-fn demote_wrapped_lines(
-    text: &str,
-    lines: &[Line],
-    starts: &mut [Start],
-    title_end: usize,
-    table: &Table,
-) {
+/// comma when the sentence goes on and ends: `plan,` / `guided by Decision
+/// PLEN/1 of this conference, taking account of the themes` / `under
+/// discussion in PrepCom,` (see [`ends_a_sentence_below`]).
+fn demote_wrapped_lines(text: &str, lines: &[Line], starts: &mut [Start], title_end: usize) {
     for at in title_end + 1..lines.len() {
         let previous = &lines[at - 1];
         let follows_text = !previous.is_blank() && !closes_line(&starts[at - 1]);
         let before = text[..previous.text_end].trim_end();
         let mid_sentence = follows_text && before.ends_with(char::is_alphanumeric);
         let heading = matches!(starts[at], Start::Heading(_));
+        let after_comma = follows_text && before.ends_with(headings::COMMAS);
         if (mid_sentence && (heading || bare_number(text, &starts[at])))
-            || (follows_text
-                && heading
-                && before.ends_with(headings::COMMAS)
-                && wraps_on(text, lines, starts, at, table))
+            || (after_comma && heading && ends_a_sentence_below(text, lines, starts, at))
         {
             starts[at] = Start::Text;
         }
     }
 }
 
-/// True when line `at` stops on a function word and the next line continues
-/// its sentence: text starting in lower case.
-fn wraps_on(text: &str, lines: &[Line], starts: &[Start], at: usize, table: &Table) -> bool {
-    let line = &lines[at];
-    let Some(next) = lines.get(at + 1) else { return false };
-    let continues = matches!(starts[at + 1], Start::Text)
-        && text[next.body..next.text_end].starts_with(char::is_lowercase);
-    continues && headings::ends_with_function_word(&text[line.body..line.text_end], table)
+/// True when heading line `at` reads as part of a sentence: more than
+/// [`HEADING_ALONE_WORDS`] words and no closing punctuation, then lines of
+/// text (the first in lower case, no blank line between) of which the last
+/// ends with punctuation. A heading never ends with `,` `;` or `.`; a long
+/// operative heading wrapped over two lines ends with none.
+fn ends_a_sentence_below(text: &str, lines: &[Line], starts: &[Start], at: usize) -> bool {
+    let line = &text[lines[at].body..lines[at].text_end];
+    if line.split_whitespace().count() <= HEADING_ALONE_WORDS || headings::ends_punctuated(line) {
+        return false;
+    }
+    let below = (at + 1..lines.len()).take_while(|&next| matches!(starts[next], Start::Text));
+    let mut last = None;
+    for next in below {
+        let body = &text[lines[next].body..lines[next].text_end];
+        if last.is_none() && !body.starts_with(char::is_lowercase) {
+            return false;
+        }
+        last = Some(body);
+    }
+    last.is_some_and(headings::ends_punctuated)
 }
+
+/// A heading line of this many words or fewer (`considering further`,
+/// `resolves to instruct`) stands alone whatever follows it.
+const HEADING_ALONE_WORDS: usize = 3;
 
 /// True for an item that starts with a number and nothing else: `37 `, not `37.` or `- 37`.
 fn bare_number(text: &str, start: &Start) -> bool {
@@ -365,17 +373,22 @@ mod tests {
             true,
             &[(0, 0), (2, 3), (5, 5)],
         );
-        // After a comma: a heading, unless its line stops on a function word
-        // and the sentence goes on in lower case on the next line.
+        // After a comma: a heading, unless the sentence goes on in lower case
+        // below it and ends with punctuation.
         check(
             "noting\n\nthat x, y and z,\nguided by the goals of WSIS, as one of the\nmost important goals;\n\nresolves\n",
             true,
             &[(0, 0), (2, 4), (6, 6)],
         );
         check(
-            "noting\n\nthat x, y and z,\nguided by the goals of the\n\nUnion;\n\nresolves\n",
+            "noting\n\nthat x,\nguided by Decision PLEN/1, taking account of the themes\nunder discussion,\n\nresolves\n",
             true,
-            &[(0, 0), (2, 2), (3, 3), (5, 5), (7, 7)],
+            &[(0, 0), (2, 4), (6, 6)],
+        );
+        check(
+            "noting\n\nthat x,\nresolves to instruct the Director of\nthe Telecommunication Standardization Bureau\n\n1 to act\n",
+            true,
+            &[(0, 0), (2, 2), (3, 3), (4, 4), (6, 6)],
         );
     }
 }

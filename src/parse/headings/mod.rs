@@ -302,7 +302,7 @@ fn starts_sub_heading(c: char, table: &Table) -> bool {
 }
 
 /// True when `line` ends with a function word of `table` (`of`, `the`, `的`).
-pub(super) fn ends_with_function_word(line: &str, table: &Table) -> bool {
+fn ends_with_function_word(line: &str, table: &Table) -> bool {
     match table.script {
         Script::Spaced => {
             let last_word = line.split_whitespace().next_back().unwrap_or_default();
