@@ -56,30 +56,38 @@ pub const CLEAR_MOVE_MARGIN: f64 = 0.3;
 /// gap, and when each partner so passed over has a partner of its own as
 /// alike elsewhere. Without that last rule a deleted provision that looks
 /// like an edited one far away would take it from its own old text: the
-/// edited provision keeps its place. Skipped when the left-over pieces are
-/// too many to score every pair ([`TOTAL_PAIR_BUDGET`]).
+/// edited provision keeps its place. Near-linear: partners in other gaps
+/// are looked for among pieces sharing rare words, a gap is scored whole
+/// only within [`GAP_PAIR_BUDGET`].
 pub fn pair_clear_moves(old: &[Profile], new: &[Profile], matcher: &mut Matcher) {
     let (olds, news) = (matcher.old_left(), matcher.new_left());
-    if olds.len().saturating_mul(news.len()) > TOTAL_PAIR_BUDGET {
-        return;
-    }
     let mut olds_best: HashMap<usize, Best> = HashMap::new();
     let mut news_best: HashMap<usize, Best> = HashMap::new();
-    let mut across: Vec<(u64, usize, usize)> = Vec::new();
-    for (o, n) in all_pairs(&olds, &news) {
-        if old[o].kind != new[n].kind {
+    let similarity = |o: usize, n: usize| {
+        (old[o].kind == new[n].kind).then(|| dice(&old[o].bag, &new[n].bag))
+    };
+    for (gap_olds, gap_news) in gaps(old, new, &olds, &news) {
+        if gap_olds.len().saturating_mul(gap_news.len()) > GAP_PAIR_BUDGET {
             continue;
         }
-        let similarity = dice(&old[o].bag, &new[n].bag);
-        let (old_best, new_best) =
-            (olds_best.entry(o).or_default(), news_best.entry(n).or_default());
+        for (o, n) in all_pairs(&gap_olds, &gap_news) {
+            let Some(similarity) = similarity(o, n) else { continue };
+            olds_best.entry(o).or_default().in_gap(n, similarity);
+            news_best.entry(n).or_default().in_gap(o, similarity);
+        }
+    }
+    let mut across: Vec<(u64, usize, usize)> = Vec::new();
+    for (o, n) in indexed_pairs(old, new, &olds, &news) {
         if old[o].gap == new[n].gap {
-            old_best.in_gap(n, similarity);
-            new_best.in_gap(o, similarity);
-        } else if similarity >= CLEAR_MOVE_THRESHOLD {
-            old_best.elsewhere(n);
-            new_best.elsewhere(o);
-            across.push(((similarity * 1e6) as u64, o, n));
+            continue;
+        }
+        match similarity(o, n) {
+            Some(similarity) if similarity >= CLEAR_MOVE_THRESHOLD => {
+                olds_best.entry(o).or_default().elsewhere(n);
+                news_best.entry(n).or_default().elsewhere(o);
+                across.push(((similarity * 1e6) as u64, o, n));
+            }
+            _ => {}
         }
     }
     across.sort_by(|a, b| b.0.cmp(&a.0).then((a.1, a.2).cmp(&(b.1, b.2))));
