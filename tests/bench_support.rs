@@ -9,6 +9,8 @@ mod measure;
 #[allow(dead_code, reason = "only the verdicts are checked here")]
 #[path = "../benches/support/report.rs"]
 mod report;
+#[path = "../benches/support/word.rs"]
+mod word;
 
 use corpus::{Pool, Spec, generate, read_seeds, slug};
 use std::time::Duration;
@@ -77,4 +79,41 @@ fn a_tool_that_exits_badly_is_reported_and_left_out() {
     assert!(figures[0].failed.is_none() && figures[0].min <= figures[0].median);
     let error = figures[1].failed.as_deref().unwrap_or_default();
     assert!(error.starts_with("false exited with"), "{error}");
+}
+
+/// The outline as JSON, without line numbers, encodings and diagnostics.
+fn outline_of(bytes: &[u8], name: &str) -> serde_json::Value {
+    let options = redline::decode::ReadOptions::default();
+    let decoded =
+        redline::decode::decode_file(std::path::Path::new(name), bytes, &options).unwrap();
+    let document = redline::parse::parse_text(&decoded.text, decoded.encoding);
+    let json = redline::render::outline(&document, redline::render::Format::Json).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&json).unwrap();
+    strip_places(&mut value);
+    value
+}
+
+fn strip_places(value: &mut serde_json::Value) {
+    use serde_json::Value;
+    match value {
+        Value::Array(items) => items.iter_mut().for_each(strip_places),
+        Value::Object(fields) => {
+            for place in ["lines", "encoding", "diagnostics"] {
+                fields.remove(place);
+            }
+            fields.values_mut().for_each(strip_places);
+        }
+        _ => {}
+    }
+}
+
+/// The `.docx` benchmark compares like with like: the Word twin of a
+/// generated text is read as the same document (provisions, labels, text).
+#[test]
+fn the_word_twin_reads_as_its_text() {
+    let old = generate(&pool(), &Spec { bytes: 100_000, rate: 0.02, seed: 140 }).old;
+    let docx = word::docx(&old);
+    let (word, text) = (outline_of(&docx, "twin.docx"), outline_of(old.as_bytes(), "twin.txt"));
+    assert!(text.to_string().contains("\"label\":\"b)\""), "the text has lists");
+    assert_eq!(word, text);
 }

@@ -5,6 +5,7 @@ use std::io::Write;
 
 mod bad_input;
 mod fixtures;
+mod outputs;
 mod props;
 
 const NS: &str = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"";

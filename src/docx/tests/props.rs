@@ -4,7 +4,7 @@ use super::*;
 use proptest::prelude::*;
 
 /// Pieces of WordprocessingML, in and out of place, to build bodies from.
-const FRAGMENTS: &[&str] = &[
+pub(super) const FRAGMENTS: &[&str] = &[
     "<w:p>",
     "</w:p>",
     "<w:r><w:t>a) text</w:t></w:r>",
@@ -40,7 +40,7 @@ fn body() -> impl Strategy<Value = String> {
     prop::collection::vec(prop::sample::select(FRAGMENTS), 0..40).prop_map(|parts| parts.concat())
 }
 
-fn bytes_of(body: &str) -> Vec<u8> {
+pub(super) fn bytes_of(body: &str) -> Vec<u8> {
     word(
         body,
         &[
