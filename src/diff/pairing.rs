@@ -63,9 +63,8 @@ pub fn pair_clear_moves(old: &[Profile], new: &[Profile], matcher: &mut Matcher)
     let (olds, news) = (matcher.old_left(), matcher.new_left());
     let mut olds_best: HashMap<usize, Best> = HashMap::new();
     let mut news_best: HashMap<usize, Best> = HashMap::new();
-    let similarity = |o: usize, n: usize| {
-        (old[o].kind == new[n].kind).then(|| dice(&old[o].bag, &new[n].bag))
-    };
+    let similarity =
+        |o: usize, n: usize| (old[o].kind == new[n].kind).then(|| dice(&old[o].bag, &new[n].bag));
     for (gap_olds, gap_news) in gaps(old, new, &olds, &news) {
         if gap_olds.len().saturating_mul(gap_news.len()) > GAP_PAIR_BUDGET {
             continue;
