@@ -5,7 +5,7 @@
 //! template in `templates/docx/`.
 
 use super::comments;
-use super::layout::{Item, Paragraph};
+use super::layout::{Item, Paragraph, Text};
 use super::locale::Locale;
 use super::package::{CONTENT_TYPES, Parts};
 use super::runs::Marks;
@@ -143,15 +143,53 @@ fn body(stream: &Stream, paragraphs: &[Paragraph], marks: &mut Marks) -> String 
             out.push_str("</w:rPr>");
         }
         out.push_str("</w:pPr>");
+        let marked = markers_as_emphasis(paragraph);
+        let mut emphasis = (false, false);
         for item in &paragraph.items {
             match item {
-                Item::Text(text) => marks.text(&mut out, text, None),
+                // `**` and `*` of a plain text: the run's bold or italic says it.
+                Item::Text(text) if marked && text.emphasis.delimiter => match text.text.as_str() {
+                    "**" | "__" => emphasis.0 = !emphasis.0,
+                    _ => emphasis.1 = !emphasis.1,
+                },
+                Item::Text(text) => marks.text(&mut out, text, emphasis_properties(emphasis)),
                 marker => marks.marker(&mut out, marker, &move_ids),
             }
         }
         out.push_str("</w:p>");
     }
     out
+}
+
+/// The run properties of bold and italic text.
+fn emphasis_properties((bold, italic): (bool, bool)) -> Option<&'static str> {
+    match (bold, italic) {
+        (true, true) => Some("<w:rPr><w:b/><w:bCs/><w:i/><w:iCs/></w:rPr>"),
+        (true, false) => Some("<w:rPr><w:b/><w:bCs/></w:rPr>"),
+        (false, true) => Some("<w:rPr><w:i/><w:iCs/></w:rPr>"),
+        (false, false) => None,
+    }
+}
+
+/// Whether a paragraph's emphasis markers (`**`, `*`) become bold and
+/// italic runs: when none of them is itself inserted or deleted, each stands
+/// alone in its item, and they pair up. Otherwise they stay text, so that
+/// accepting and rejecting still give each revision's markers.
+fn markers_as_emphasis(paragraph: &Paragraph) -> bool {
+    let delimiters: Vec<&Text> = (paragraph.items.iter())
+        .filter_map(|item| match item {
+            Item::Text(text) if text.emphasis.delimiter => Some(text),
+            _ => None,
+        })
+        .collect();
+    let unchanged = |text: &&Text| text.state.ins.is_none() && text.state.del.is_none();
+    let known = |text: &&Text| matches!(text.text.as_str(), "**" | "*" | "__" | "_");
+    let count =
+        |marks: &[&str]| delimiters.iter().filter(|t| marks.contains(&t.text.as_str())).count();
+    !delimiters.is_empty()
+        && delimiters.iter().all(|t| unchanged(t) && known(t))
+        && count(&["**", "__"]) % 2 == 0
+        && count(&["*", "_"]) % 2 == 0
 }
 
 /// The move number of each moved entry (shared by its two places).

@@ -326,7 +326,6 @@ impl Builder {
                 return;
             }
         }
-        let emphasis = Emphasis { delimiter: false, ..emphasis };
         self.current.items.push(Item::Text(Text {
             text: text.to_string(),
             state,

@@ -458,3 +458,19 @@ proptest! {
         prop_assert_eq!(read_back(&bytes, View::Original), canonical(&without_controls(&old_text)));
     }
 }
+
+#[test]
+fn markdown_emphasis_becomes_bold_runs_and_reads_back_with_its_markers() {
+    let old = load(&root().join("fixtures/res140/01-guadalajara-2010.txt"));
+    let new = load(&root().join("fixtures/res140/02-busan-2014-dl23-rev2.txt"));
+    let bytes = word(&old, &new, &WordOptions::default());
+    let parts = package::Parts::read(&bytes).unwrap();
+    let document = parts.text("word/document.xml").unwrap();
+    let at = document.find("role in implementing the outcomes").expect("the title");
+    let run_start = document[..at].rfind("<w:r>").unwrap();
+    assert!(document[run_start..at].contains("<w:b/>"), "the title is a bold run");
+    let paragraph = &document[document[..at].rfind("<w:p>").unwrap()..];
+    let paragraph = &paragraph[..paragraph.find("</w:p>").unwrap()];
+    assert!(!paragraph.contains("**"), "its markers are not text: {paragraph}");
+    check_round_trip(&old, &new, &bytes);
+}
