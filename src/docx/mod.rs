@@ -37,7 +37,7 @@ pub mod package;
 mod source;
 mod styles;
 mod text;
-mod xml;
+pub(crate) mod xml;
 
 #[cfg(test)]
 mod tests;
@@ -223,8 +223,9 @@ fn related_parts(package: &mut Package, main: &str) -> Result<[Option<String>; 4
 }
 
 /// The target of the first internal relationship whose type ends with `/kind`,
-/// as a part name relative to the package root.
-fn target_of(rels: &Document, dir: &str, kind: &str) -> Option<String> {
+/// as a part name relative to the package root (the reader's and the Word
+/// writer's one reading of relationships).
+pub(crate) fn target_of(rels: &Document, dir: &str, kind: &str) -> Option<String> {
     let relationship = rels.root_element().children().find(|node| {
         node.tag_name().name() == "Relationship"
             && node.attribute("TargetMode") != Some("External")
@@ -236,7 +237,7 @@ fn target_of(rels: &Document, dir: &str, kind: &str) -> Option<String> {
 
 /// A relationship target as a part name: `/word/x.xml` is absolute, `x.xml`
 /// and `../x.xml` are relative to `dir`.
-fn resolve(dir: &str, target: &str) -> String {
+pub(crate) fn resolve(dir: &str, target: &str) -> String {
     let mut segments: Vec<&str> = match target.strip_prefix('/') {
         Some(_) => Vec::new(),
         None => dir.split('/').filter(|s| !s.is_empty()).collect(),

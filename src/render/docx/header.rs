@@ -149,5 +149,5 @@ fn part_of(rels: &str, main: &str, id: &str) -> Option<String> {
     let document = roxmltree::Document::parse(rels).ok()?;
     let node = document.root_element().children().find(|n| n.attribute("Id") == Some(id))?;
     let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
-    Some(super::relations::resolve(dir, node.attribute("Target")?))
+    Some(crate::docx::resolve(dir, node.attribute("Target")?))
 }

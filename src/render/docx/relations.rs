@@ -16,32 +16,9 @@ pub fn rels_of(part: &str) -> String {
 
 /// The part a relationship of `kind` of the main part names, if any.
 pub fn target(rels: &str, main: &str, kind: &str) -> Option<String> {
-    let rels = roxmltree::Document::parse(rels).ok()?;
+    let rels = crate::docx::xml::parse("relationships", rels).ok()?;
     let dir = main.rsplit_once('/').map_or("", |(dir, _)| dir);
-    let relationship = rels.root_element().children().find(|node| {
-        node.tag_name().name() == "Relationship"
-            && node.attribute("TargetMode") != Some("External")
-            && node.attribute("Type").is_some_and(|t| t.rsplit('/').next() == Some(kind))
-    })?;
-    let target = relationship.attribute("Target")?;
-    Some(resolve(dir, target))
-}
-
-pub fn resolve(dir: &str, target: &str) -> String {
-    let mut segments: Vec<&str> = match target.strip_prefix('/') {
-        Some(_) => Vec::new(),
-        None => dir.split('/').filter(|s| !s.is_empty()).collect(),
-    };
-    for segment in target.split('/') {
-        match segment {
-            "" | "." => {}
-            ".." => {
-                segments.pop();
-            }
-            other => segments.push(other),
-        }
-    }
-    segments.join("/")
+    crate::docx::target_of(&rels, dir, kind)
 }
 
 const COMMENTS_TYPE: &str =
