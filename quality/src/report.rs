@@ -294,38 +294,12 @@ small pairs carry a fixed cost each.\n\n";
 
 /// Today's date (UTC) as `29 November 2026`.
 pub fn today() -> String {
-    let seconds = std::time::SystemTime::now()
-        .duration_since(std::time::UNIX_EPOCH)
-        .map_or(0, |d| d.as_secs());
-    civil_date(seconds / 86_400)
+    civil_date(jiff::Timestamp::now())
 }
 
-/// The date `days` after 1 January 1970 (Howard Hinnant's civil-from-days).
-fn civil_date(days: u64) -> String {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    format!("{day} {} {year}", MONTHS[(month - 1) as usize])
+/// The day of `timestamp` (UTC) as `1 January 1970`.
+fn civil_date(timestamp: jiff::Timestamp) -> String {
+    timestamp.strftime("%-d %B %Y").to_string()
 }
 
 #[cfg(test)]
@@ -334,8 +308,9 @@ mod tests {
 
     #[test]
     fn dates_are_civil() {
-        assert_eq!(civil_date(0), "1 January 1970");
-        assert_eq!(civil_date(19_723), "1 January 2024");
-        assert_eq!(civil_date(19_782), "29 February 2024");
+        let day = |days: i64| civil_date(jiff::Timestamp::from_second(days * 86_400).unwrap());
+        assert_eq!(day(0), "1 January 1970");
+        assert_eq!(day(19_723), "1 January 2024");
+        assert_eq!(day(19_782), "29 February 2024");
     }
 }
