@@ -115,10 +115,7 @@ fn render_one(folder: &Path, name: &str, out: &Path, options: &BatchOptions) -> 
     } else {
         &series::without_word
     };
-    let loaded = series::load_with(&spec, &options.series, read)?;
-    let mut series =
-        series::from_documents(loaded.revisions.clone(), &loaded.documents, &options.series)?;
-    series.header = spec.header.clone();
+    let (series, loaded) = series::build_with(&spec, &options.series, read)?;
     let dir = out.join(name);
     create_dir(&dir)?;
     let outputs = Outputs { series: &series, loaded: &loaded, name, dir: &dir, options };

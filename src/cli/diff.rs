@@ -3,7 +3,6 @@
 use super::page::{HeaderArgs, PageArgs};
 use super::word::WordArgs;
 use super::{EXIT_CHECK_FAILED, EXIT_OK, InputArgs, LangArgs, Notes};
-use anyhow::bail;
 use redline::diff::{DiffOptions, diff};
 use redline::model::{Redline, Summary};
 use redline::render::docx::{WordInput, WordInputs};
@@ -165,9 +164,7 @@ fn counts(format: Format, s: &Summary) -> String {
 
 /// The redline as a Word document with tracked changes.
 fn run_word(args: &Args, options: &Options, notes: Notes) -> anyhow::Result<u8> {
-    if redline::output::is_stdout(args.output.as_deref()) && std::io::stdout().is_terminal() {
-        bail!("a Word document is not written to a terminal: give -o FILE.docx");
-    }
+    super::word::refuse_terminal(args.output.as_deref())?;
     let lang = args.lang.lang;
     let (old, old_word) = args.input.load_keeping_word(&args.old, lang)?;
     let (new, new_word) = args.input.load_keeping_word(&args.new, lang)?;

@@ -7,7 +7,6 @@ use anyhow::{Context, bail};
 use redline::render::docx::{WordInputs, WordOptions};
 use redline::render::{self, Format, FrontMatter, Options};
 use redline::series::{self, Loaded, Series, SeriesOptions, SeriesSpec};
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 const EXAMPLES: &str = "\
@@ -87,11 +86,8 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
     let format =
         Format::decide(args.format, args.output.as_deref(), &Format::SERIES, Format::Text)?;
     args.word.check(format)?;
-    if format == Format::Docx
-        && redline::output::is_stdout(args.output.as_deref())
-        && std::io::stdout().is_terminal()
-    {
-        bail!("a Word document is not written to a terminal: give -o FILE.docx");
+    if format == Format::Docx {
+        super::word::refuse_terminal(args.output.as_deref())?;
     }
     let pairs_path = match (&args.output, args.pairs) {
         (Some(path), true) if !redline::output::is_stdout(Some(path)) => Some(path.as_path()),
@@ -118,9 +114,7 @@ pub fn run(args: Args, notes: Notes) -> anyhow::Result<u8> {
         Format::Docx => &super::input::load_keeping_word,
         _ => &super::input::load_without_word,
     };
-    let loaded = series::load_with(&spec, &options, read)?;
-    let mut series = series::from_documents(loaded.revisions.clone(), &loaded.documents, &options)?;
-    series.header = spec.header.clone();
+    let (series, loaded) = series::build_with(&spec, &options, read)?;
     for warning in &series.cumulative.warnings {
         eprintln!("redline: warning: {warning}");
     }

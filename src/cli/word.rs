@@ -3,6 +3,7 @@
 use anyhow::bail;
 use redline::render::Format;
 use redline::render::docx::{WordOptions, change_date};
+use std::io::IsTerminal;
 
 /// How a Word redline is written.
 #[derive(Debug, Clone, clap::Args)]
@@ -24,6 +25,14 @@ pub struct WordArgs {
     /// deletion and an insertion with a comment linking the two places.
     #[arg(long, help_heading = "Word (--format docx)")]
     moves: bool,
+}
+
+/// Refuses to write a Word document (binary) to a terminal.
+pub fn refuse_terminal(output: Option<&std::path::Path>) -> anyhow::Result<()> {
+    if redline::output::is_stdout(output) && std::io::stdout().is_terminal() {
+        bail!("a Word document is not written to a terminal: give -o FILE.docx");
+    }
+    Ok(())
 }
 
 /// The date of the changes: `given`, else `SOURCE_DATE_EPOCH`.

@@ -80,16 +80,21 @@ impl Default for SeriesOptions {
 
 /// Reads, parses and diffs the revisions of `spec` and composes them.
 pub fn build(spec: &SeriesSpec, options: &SeriesOptions) -> Result<Series> {
-    build_with(spec, options, &without_word)
+    Ok(build_with(spec, options, &without_word)?.0)
 }
 
 /// [`build`], each revision read by `read` (the command line reads `-` as
-/// standard input).
-pub fn build_with(spec: &SeriesSpec, options: &SeriesOptions, read: &Reader) -> Result<Series> {
+/// standard input), with the revisions as read (their Word packages kept
+/// when `read` keeps them, for a Word redline).
+pub fn build_with(
+    spec: &SeriesSpec,
+    options: &SeriesOptions,
+    read: &Reader,
+) -> Result<(Series, Loaded)> {
     let loaded = load_with(spec, options, read)?;
-    let mut series = from_documents(loaded.revisions, &loaded.documents, options)?;
+    let mut series = from_documents(loaded.revisions.clone(), &loaded.documents, options)?;
     series.header = spec.header.clone();
-    Ok(series)
+    Ok((series, loaded))
 }
 
 /// Reads and parses one revision, keeping its Word package or not.
