@@ -3,7 +3,7 @@
 //! than in the text, so that accepting every change still gives the new
 //! revision exactly.
 
-use super::generated::template_error;
+use super::package::template_error;
 use super::runs::Marks;
 use super::stream::Stream;
 use crate::error::Result;

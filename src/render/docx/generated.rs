@@ -7,10 +7,10 @@
 use super::comments;
 use super::layout::{Item, Paragraph, Text};
 use super::locale::Locale;
-use super::package::{CONTENT_TYPES, Parts};
+use super::package::{CONTENT_TYPES, Parts, template_error};
 use super::runs::Marks;
 use super::stream::Stream;
-use crate::error::{Error, Result};
+use crate::error::Result;
 use crate::model::{EntryKind, Header, Language};
 use askama::Template;
 use std::collections::HashMap;
@@ -121,11 +121,6 @@ fn put(parts: &mut Parts, name: &str, template: &impl Template) -> Result<()> {
     let text = template.render().map_err(template_error)?;
     parts.set(name, text.into_bytes());
     Ok(())
-}
-
-/// An askama error as a library error.
-pub fn template_error(error: askama::Error) -> Error {
-    Error::Other(format!("cannot write the Word document: {error}"))
 }
 
 /// Every paragraph as XML.

@@ -5,7 +5,7 @@
 //! rewritten Word revision gets the block at the top of its first-page
 //! header, or a new first-page header.
 
-use super::generated::template_error;
+use super::package::template_error;
 use super::package::{CONTENT_TYPES, Parts};
 use super::properties::element;
 use super::relations::{insert_before_end, join};

@@ -74,6 +74,11 @@ fn zip_error(error: zip::result::ZipError) -> Error {
     Error::Other(format!("cannot write the Word document: {error}"))
 }
 
+/// An askama error (a part made from a template) as a library error.
+pub fn template_error(error: askama::Error) -> Error {
+    Error::Other(format!("cannot write the Word document: {error}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
