@@ -108,7 +108,8 @@ fn profiles<'a>(
     for (piece, key) in document.pieces.iter().zip(keys) {
         let next = u32::try_from(ids.len()).unwrap_or(u32::MAX);
         let id = *ids.entry((piece.kind, key)).or_insert(next);
-        out.push(Profile { kind: piece.kind, id, bag: Bag::default(), gap: 0 });
+        let labelled = piece.label.is_some();
+        out.push(Profile { kind: piece.kind, id, bag: Bag::default(), gap: 0, labelled });
     }
     out
 }

@@ -15,6 +15,9 @@ pub struct Profile {
     pub bag: Bag,
     /// The gap between exact anchors it stands in (numbered in both texts alike).
     pub gap: usize,
+    /// It has a label (`a)`, `1`, `3.`): a provision rewritten in place keeps
+    /// or lacks one on both sides.
+    pub labelled: bool,
 }
 
 /// The matching under way: which old piece each new piece is, and back.

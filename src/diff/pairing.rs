@@ -15,8 +15,8 @@
 //!    first, only at or above [`MOVE_THRESHOLD`]; ties go to the nearer.
 //! 3. [`pair_lone_rewrites`]: when exactly one old and one new piece of a
 //!    kind are still left between the same two neighbours that kept their
-//!    order, they are one piece rewritten unless they share almost nothing
-//!    ([`REWRITE_THRESHOLD`]).
+//!    order, both labelled or both not, they are one piece rewritten unless
+//!    they share almost nothing ([`REWRITE_THRESHOLD`]).
 //!
 //! # Invariants
 //! - Near-linear: a gap is scored whole only within [`GAP_PAIR_BUDGET`], and
@@ -189,7 +189,8 @@ pub fn pair_lone_rewrites(
         let news: Vec<usize> =
             (new_from..new_to).filter(|&n| matcher.new_taken[n].is_none()).collect();
         for (o, n) in lone_pairs_by_kind(old, new, &olds, &news) {
-            if dice(&old[o].bag, &new[n].bag) >= REWRITE_THRESHOLD {
+            let same_form = old[o].labelled == new[n].labelled;
+            if same_form && dice(&old[o].bag, &new[n].bag) >= REWRITE_THRESHOLD {
                 matcher.pair(o, n);
             }
         }

@@ -219,3 +219,19 @@ fn brackets_nested_past_twenty_earn_a_warning() {
     let (old, new) = (parse(&nested(20, "possible")), parse(&nested(20, "necessary")));
     assert!(diff(&old, &new, &DiffOptions::default()).warnings.is_empty());
 }
+
+#[test]
+fn a_lone_rewrite_keeps_its_labelling() {
+    // One old and one new provision left between kept neighbours, sharing
+    // under half their words: one provision rewritten when both are labelled,
+    // two unrelated ones when only one is (a numbered paragraph replaced by an
+    // unnumbered one).
+    let old = "T\n\nrecalling\n\na) the first;\n\nb) the report of the Council to spectrum management for developing countries;\n\nc) the last;\n";
+    let labelled = "T\n\nrecalling\n\na) the first;\n\nb) the plan of the Secretary-General about spectrum matters for all regions;\n\nc) the last;\n";
+    let actions = |new: &str| -> Vec<&'static str> {
+        run(old, new).entries.iter().map(|entry| entry.action.as_str()).collect()
+    };
+    assert_eq!(actions(labelled), ["NOC", "NOC", "NOC", "MOD", "NOC"]);
+    let unlabelled = labelled.replace("b) the plan", "the plan");
+    assert_eq!(actions(&unlabelled), ["NOC", "NOC", "NOC", "SUP", "ADD", "NOC"]);
+}
