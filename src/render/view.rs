@@ -86,6 +86,19 @@ fn is_layout(span: &SeriesSpan) -> bool {
     matches!(span.role, Role::Layout | Role::Typographic)
 }
 
+/// `c) → h) → g)` when a provision's label changed through a series (the
+/// series page and the series text); empty when it never did.
+pub fn label_trail(history: &crate::series::History) -> String {
+    let mut trail: Vec<&str> = Vec::new();
+    for at in &history.labels {
+        let label = at.label.as_deref().unwrap_or("–");
+        if trail.last() != Some(&label) {
+            trail.push(label);
+        }
+    }
+    if trail.len() > 1 { trail.join(" → ") } else { String::new() }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

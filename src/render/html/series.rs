@@ -20,7 +20,7 @@ use super::{CSS, template_error};
 use crate::error::Result;
 use crate::model::{Action, EntryKind, Header, Summary};
 use crate::render::list_marker;
-use crate::render::view::display_spans;
+use crate::render::view::{display_spans, label_trail};
 use crate::render::{FrontMatter, Options};
 use crate::series::{History, Series, SeriesSpan};
 use askama::Template;
@@ -299,18 +299,6 @@ fn changes(history: &History) -> String {
     let each =
         history.changes.iter().map(|change| format!("{} {}", change.revision, words(change)));
     each.collect::<Vec<_>>().join(" · ")
-}
-
-/// `c) → h) → g)` when the label changed through the series.
-fn label_trail(history: &History) -> String {
-    let mut trail: Vec<&str> = Vec::new();
-    for at in &history.labels {
-        let label = at.label.as_deref().unwrap_or("–");
-        if trail.last() != Some(&label) {
-            trail.push(label);
-        }
-    }
-    if trail.len() > 1 { trail.join(" → ") } else { String::new() }
 }
 
 /// The marks the blocks use, for the legend.

@@ -11,7 +11,7 @@
 
 use crate::render::markers::action_words;
 use crate::render::plain::Output;
-use crate::render::view::display_spans;
+use crate::render::view::{display_spans, label_trail};
 use crate::series::{Change, History, Series, SeriesSpan};
 use std::fmt::Write;
 
@@ -104,18 +104,6 @@ fn change_words(change: &Change) -> String {
         }
     }
     words
-}
-
-/// `c) → h) → g)` when the label changed through the series.
-fn label_trail(history: &History) -> String {
-    let mut trail: Vec<&str> = Vec::new();
-    for at in &history.labels {
-        let label = at.label.as_deref().unwrap_or("–");
-        if trail.last() != Some(&label) {
-            trail.push(label);
-        }
-    }
-    if trail.len() > 1 { trail.join(" → ") } else { String::new() }
 }
 
 /// Writes the spans: neighbours with the same attribution under one mark
