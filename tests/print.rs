@@ -8,27 +8,11 @@
 
 #[path = "support/chromium.rs"]
 mod chromium;
+#[path = "support/dl23.rs"]
+mod dl23;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-
-/// The header block of DL/23, as flags.
-const HEADER: [&str; 14] = [
-    "--doc-number",
-    "DL/23-E (Rev.2)",
-    "--date",
-    "31 October 2014",
-    "--origin",
-    "English",
-    "--committee",
-    "WORKING GROUP OF THE PLENARY",
-    "--draft-title",
-    "DRAFT RESOLUTION 140",
-    "--status",
-    "WORK IN PROGRESS",
-    "--proposal",
-    "WGPL/23/1",
-];
 
 /// A4 in points, and the page margins of the style sheet (22, 18, 20, 25 mm).
 const PAGE_WIDTH: f64 = 595.3;
@@ -46,7 +30,7 @@ fn printed(dir: &Path, name: &str, flags: &[&str]) -> PathBuf {
     let status = Command::new(env!("CARGO_BIN_EXE_redline"))
         .args(["diff", "fixtures/res140/01-guadalajara-2010.txt"])
         .arg("fixtures/res140/02-busan-2014-dl23-rev2.txt")
-        .args(HEADER)
+        .args(dl23::HEADER)
         .args(flags)
         .arg("-o")
         .arg(&html)

@@ -2,6 +2,8 @@
 
 mod brackets;
 mod common;
+#[path = "../support/dl23.rs"]
+mod dl23;
 mod docx;
 mod hardening;
 mod manners;

@@ -301,27 +301,10 @@ fn missing_input_is_one_line_and_exit_2() {
 
 #[test]
 fn html_header_flags() {
-    let output = redline(&[
-        "diff",
-        "fixtures/render/dl23/old.txt",
-        "fixtures/render/dl23/new.txt",
-        "--format",
-        "html",
-        "--doc-number",
-        "DL/23-E (Rev.2)",
-        "--date",
-        "31 October 2014",
-        "--origin",
-        "English",
-        "--committee",
-        "WORKING GROUP OF THE PLENARY",
-        "--draft-title",
-        "DRAFT RESOLUTION 140",
-        "--status",
-        "WORK IN PROGRESS",
-        "--proposal",
-        "WGPL/23/1",
-    ]);
+    let mut args = vec!["diff", "fixtures/render/dl23/old.txt", "fixtures/render/dl23/new.txt"];
+    args.extend(["--format", "html"]);
+    args.extend(crate::dl23::HEADER);
+    let output = redline(&args);
     let html = stdout(&output);
     for expected in [
         "<div class=\"docnumber\">Document DL/23-E (Rev.2)</div>",
