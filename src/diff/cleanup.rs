@@ -111,13 +111,20 @@ fn gather_stretch(stretch: Vec<Run>, old: &[Token], new: &[Token], out: &mut Vec
         first.old_range().start..last.old_range().end,
         first.new_range().start..last.new_range().end,
     );
-    let kept: Vec<usize> = (stretch.iter())
+    // The words the word diff kept, and in how many pieces.
+    let (kept, kept_pieces) = (stretch.iter())
         .filter_map(|run| match run {
             Run::Equal { old: range, .. } => Some(words(old, range)),
             Run::Change { .. } => None,
         })
         .filter(|&count| count > 0)
-        .collect();
+        .fold((0, 0), |(words, pieces), count| (words + count, pieces + 1));
+    // A beginning and an end are at most two pieces, and fewer than two
+    // pieces cannot be gathered into fewer holding as many words.
+    if kept_pieces < 2 {
+        stretch.into_iter().for_each(|run| push_run(out, run));
+        return;
+    }
     let same = |a: &Token, b: &Token| a.key == b.key;
     let (old_part, new_part) = (&old[o.clone()], &new[n.clone()]);
     let prefix = old_part.iter().zip(new_part).take_while(|(a, b)| same(a, b)).count();
@@ -127,7 +134,7 @@ fn gather_stretch(stretch: Vec<Run>, old: &[Token], new: &[Token], out: &mut Vec
     let begin = words(old, &(o.start..o.start + prefix));
     let end = words(old, &(o.end - suffix..o.end));
     let pieces = usize::from(begin > 0) + usize::from(end > 0);
-    let better = begin + end >= kept.iter().sum::<usize>() && pieces < kept.len();
+    let better = begin + end >= kept && pieces < kept_pieces;
     if !better {
         stretch.into_iter().for_each(|run| push_run(out, run));
         return;
